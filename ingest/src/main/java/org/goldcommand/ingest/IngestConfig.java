@@ -1,0 +1,46 @@
+package org.goldcommand.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.goldcommand.platform.Profile;
+import org.goldcommand.platform.Settings;
+
+/**
+ * Ingest's settings, read from the environment and checked before anything starts (see
+ * {@code docs/configuration.md}).
+ *
+ * @param profile demo or production
+ * @param port HTTP port for feeds
+ * @param kafkaBootstrap Kafka bootstrap servers
+ * @param apiKeysFile the API key file; demo keys are used when absent in the demo profile
+ * @param referenceFile reference data file; the demo set is used when absent
+ * @param maxBodyBytes largest request body accepted before answering 413
+ */
+public record IngestConfig(
+    Profile profile, int port, String kafkaBootstrap, Path apiKeysFile, Path referenceFile, int maxBodyBytes) {
+
+  /** Reads and validates the settings, throwing with every problem at once. */
+  public static IngestConfig from(Settings settings) {
+    Profile profile = Profile.from(settings);
+    String keys = settings.text("GC_INGEST_API_KEYS_FILE", null);
+    String reference = settings.text("GC_REFERENCE_FILE", null);
+    IngestConfig config = new IngestConfig(
+        profile,
+        settings.port("GC_INGEST_PORT", 8081),
+        settings.text("GC_KAFKA_BOOTSTRAP", "localhost:9092"),
+        keys == null ? null : Path.of(keys),
+        reference == null ? null : Path.of(reference),
+        settings.integer("GC_INGEST_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576));
+    if (config.apiKeysFile() == null && profile != Profile.DEMO) {
+      settings.problem("GC_INGEST_API_KEYS_FILE is required outside the demo profile (GC_PROFILE=demo)");
+    }
+    if (config.apiKeysFile() != null && !Files.isReadable(config.apiKeysFile())) {
+      settings.problem("GC_INGEST_API_KEYS_FILE=" + keys + " is not a readable file");
+    }
+    if (config.referenceFile() != null && !Files.isReadable(config.referenceFile())) {
+      settings.problem("GC_REFERENCE_FILE=" + reference + " is not a readable file");
+    }
+    settings.validate();
+    return config;
+  }
+}

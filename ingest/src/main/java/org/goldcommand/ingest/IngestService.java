@@ -1,0 +1,65 @@
+package org.goldcommand.ingest;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import org.goldcommand.events.reference.ReferenceData;
+import org.goldcommand.events.reference.ReferenceDataLoader;
+import org.goldcommand.ingest.auth.ApiKeys;
+import org.goldcommand.ingest.kafka.FeedProducer;
+import org.goldcommand.platform.KafkaReadiness;
+import org.goldcommand.platform.OpsRoutes;
+import org.goldcommand.platform.Profile;
+
+/**
+ * Ingest assembled from its configuration: the producer, the key store, reference data and the
+ * HTTP verticle. Used by {@link IngestMain} on its own and by the standalone launcher beside the
+ * other services.
+ */
+public final class IngestService implements AutoCloseable {
+
+  private final Vertx vertx;
+  private final FeedProducer producer;
+  private final KafkaReadiness readiness;
+  private final IngestVerticle verticle;
+  private final KafkaClientMetrics producerMetrics;
+
+  public IngestService(Vertx vertx, IngestConfig config, PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    ApiKeys keys = config.apiKeysFile() != null ? ApiKeys.fromFile(config.apiKeysFile()) : demoKeys(config);
+    ReferenceData reference = config.referenceFile() != null
+        ? ReferenceDataLoader.fromFile(config.referenceFile()) : ReferenceDataLoader.demo();
+    this.producer = new FeedProducer(config.kafkaBootstrap(), "gold-command-ingest");
+    this.producerMetrics = new KafkaClientMetrics(producer.kafkaProducer());
+    producerMetrics.bindTo(registry);
+    this.readiness = new KafkaReadiness(config.kafkaBootstrap(), Duration.ofSeconds(2));
+    OpsRoutes ops = new OpsRoutes("ingest").readyWhen("kafka", readiness::reachable);
+    this.verticle = new IngestVerticle(config, producer, keys, reference, ops, registry);
+  }
+
+  private static ApiKeys demoKeys(IngestConfig config) {
+    if (config.profile() != Profile.DEMO) {
+      throw new IllegalStateException("Demo API keys are allowed only in the demo profile");
+    }
+    return ApiKeys.demo();
+  }
+
+  /** Deploys the HTTP server; completes once it listens. */
+  public Future<String> start() {
+    return vertx.deployVerticle(verticle);
+  }
+
+  /** The port feeds are served on. */
+  public int port() {
+    return verticle.actualPort();
+  }
+
+  @Override
+  public void close() {
+    readiness.close();
+    producerMetrics.close();
+    producer.close();
+  }
+}
