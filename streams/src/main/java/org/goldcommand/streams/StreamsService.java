@@ -1,0 +1,80 @@
+package org.goldcommand.streams;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.goldcommand.events.reference.ReferenceData;
+import org.goldcommand.events.reference.ReferenceDataLoader;
+import org.goldcommand.platform.OpsRoutes;
+import org.goldcommand.streams.topology.TrustOccupancyTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every topology in one Kafka Streams application, with its metrics bound and {@code /metrics},
+ * {@code /health} and {@code /ready} served beside it. Ready means the application is RUNNING,
+ * that is, caught up with its state and processing.
+ */
+public final class StreamsService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
+
+  private final Vertx vertx;
+  private final StreamsServiceConfig config;
+  private final PrometheusMeterRegistry registry;
+  private final KafkaStreams streams;
+  private final KafkaStreamsMetrics streamsMetrics;
+  private HttpServer server;
+
+  public StreamsService(Vertx vertx, StreamsServiceConfig config, PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    this.config = config;
+    this.registry = registry;
+    ReferenceData reference = config.referenceFile() != null
+        ? ReferenceDataLoader.fromFile(config.referenceFile()) : ReferenceDataLoader.demo();
+    this.streams = new KafkaStreams(topology(reference, registry), StreamsConfigFactory.properties(config, registry));
+    this.streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
+  }
+
+  /** The whole application's topology: one {@code build} call per topology class. */
+  public static Topology topology(ReferenceData reference, io.micrometer.core.instrument.MeterRegistry metrics) {
+    StreamsBuilder builder = new StreamsBuilder();
+    new TrustOccupancyTopology(reference, metrics).build(builder);
+    return builder.build();
+  }
+
+  /** Starts processing and the ops endpoints; completes once the port is bound. */
+  public Future<HttpServer> start() {
+    streams.start();
+    OpsRoutes ops = new OpsRoutes("streams").readyWhen("streams", () -> streams.state() == KafkaStreams.State.RUNNING);
+    return vertx.createHttpServer().requestHandler(ops.router(vertx, registry)).listen(config.port())
+        .onSuccess(s -> server = s);
+  }
+
+  /** Whether the application is processing. */
+  public boolean running() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  /** The ops port actually bound. */
+  public int port() {
+    return server.actualPort();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(10));
+    streamsMetrics.close();
+    if (server != null) {
+      server.close().await();
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.goldcommand.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.goldcommand.events.Envelope;
+import org.goldcommand.events.deadletter.DeadLetter;
+import org.goldcommand.events.pressure.Measure;
+import org.goldcommand.events.pressure.TrustPressure;
+import org.goldcommand.events.reference.ReferenceDataLoader;
+import org.goldcommand.events.sitrep.Sitrep;
+import org.goldcommand.events.topics.Topics;
+import org.goldcommand.streams.StreamsService;
+import org.goldcommand.streams.support.DeadLetterHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrustOccupancyTopologyTest {
+
+  static final Instant AT = Instant.parse("2026-11-22T08:00:00Z");
+
+  final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+  TopologyTestDriver driver;
+  TestInputTopic<String, Envelope<Sitrep>> sitreps;
+  TestOutputTopic<String, Envelope<TrustPressure>> pressure;
+  TestOutputTopic<String, DeadLetter> deadLetters;
+
+  @TempDir
+  Path stateDir;
+
+  @BeforeEach
+  void start() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put("processing.exception.handler.global.enabled", true);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trust-occupancy-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    props.put(DeadLetterHandler.METRICS, metrics);
+    driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), metrics), props);
+    sitreps = driver.createInputTopic(Topics.SITREPS.name(), Topics.SITREPS.keySerde().serializer(),
+        Topics.SITREPS.valueSerde().serializer());
+    pressure = driver.createOutputTopic(Topics.TRUST_PRESSURE.name(), Topics.TRUST_PRESSURE.keySerde().deserializer(),
+        Topics.TRUST_PRESSURE.valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Topics.DEAD_LETTERS.keySerde().deserializer(),
+        Topics.DEAD_LETTERS.valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  static Envelope<Sitrep> sitrep(String org, String submissionId, int occupied) {
+    Sitrep sitrep = new Sitrep(submissionId, org, null, AT, new Sitrep.Beds(700, 20, occupied, 30, 28, null),
+        null, null, null, null, null, null, null, null);
+    return Envelope.of("sitrep/" + org + "/" + submissionId, "/ingest/sitreps", "org.goldcommand.sitrep.v1", org,
+        AT, AT.plusSeconds(30), sitrep);
+  }
+
+  @Test
+  void aSitrepBecomesTheTrustsOccupancyPlacedInItsSystem() {
+    sitreps.pipeInput("RXN", sitrep("RXN", "a", 690), AT);
+
+    var out = pressure.readKeyValue();
+    assertThat(out.key).isEqualTo("RXN");
+    TrustPressure p = out.value.data();
+    assertThat(p.orgName()).isEqualTo("Lancashire Teaching");
+    assertThat(p.systemCode()).isEqualTo("QE1");
+    assertThat(p.asAt()).isEqualTo(AT);
+    assertThat(p.measure("gaOccupancyPct")).map(Measure::value).contains(95.8);
+    assertThat(p.measure("criticalCareOccupancyPct")).map(Measure::value).contains(93.3);
+    assertThat(out.value.id()).isEqualTo("pressure.trust/sitrep/RXN/a");
+    assertThat(pressure.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aReSentSubmissionIsNotCountedTwiceButACorrectionIs() {
+    sitreps.pipeInput("RXN", sitrep("RXN", "a", 690), AT);
+    sitreps.pipeInput("RXN", sitrep("RXN", "a", 690), AT.plusSeconds(60));
+    sitreps.pipeInput("RXN", sitrep("RXN", "b", 700), AT.plusSeconds(120));
+
+    assertThat(pressure.readValuesToList()).extracting(Envelope::id)
+        .containsExactly("pressure.trust/sitrep/RXN/a", "pressure.trust/sitrep/RXN/b");
+  }
+
+  @Test
+  void theSameSubmissionIdFromTwoTrustsIsTwoEvents() {
+    sitreps.pipeInput("RXN", sitrep("RXN", "same", 690), AT);
+    sitreps.pipeInput("RXL", sitrep("RXL", "same", 600), AT);
+    assertThat(pressure.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("RXN", "RXL");
+  }
+
+  @Test
+  void aSitrepForAnUnknownOrganisationGoesToTheDeadLetterTopicAndIsCounted() {
+    sitreps.pipeInput("ZZZ", sitrep("ZZZ", "x", 10), AT);
+
+    assertThat(pressure.isEmpty()).isTrue();
+    DeadLetter letter = deadLetters.readValue();
+    assertThat(letter.reason()).contains("ZZZ").contains("not in reference data");
+    assertThat(letter.payload()).contains("sitrep/ZZZ/x");
+    assertThat(metrics.counter("gc.deadletter.records", "stage", "streams.trust-occupancy", "topic",
+        Topics.SITREPS.name()).count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void anUnreadableRecordIsDeadLetteredAndProcessingCarriesOn() {
+    TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.SITREPS.name(), new StringSerializer(),
+        new ByteArraySerializer());
+    raw.pipeInput("RXN", "{\"broken\":".getBytes(StandardCharsets.UTF_8), AT);
+    sitreps.pipeInput("RXN", sitrep("RXN", "after", 650), AT);
+
+    DeadLetter letter = deadLetters.readValue();
+    assertThat(letter.payload()).isEqualTo("{\"broken\":");
+    assertThat(letter.stage()).isEqualTo("streams.deserialise");
+    assertThat(pressure.readValue().id()).isEqualTo("pressure.trust/sitrep/RXN/after");
+  }
+}
