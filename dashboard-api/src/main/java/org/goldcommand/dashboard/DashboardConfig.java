@@ -1,0 +1,22 @@
+package org.goldcommand.dashboard;
+
+import org.goldcommand.platform.Settings;
+
+/**
+ * dashboard-api's settings, read from the environment and checked before start (see
+ * {@code docs/configuration.md}).
+ *
+ * @param port HTTP port for pages, REST and WebSocket
+ * @param kafkaBootstrap Kafka bootstrap servers
+ */
+public record DashboardConfig(int port, String kafkaBootstrap) {
+
+  /** Reads and validates the settings, throwing with every problem at once. */
+  public static DashboardConfig from(Settings settings) {
+    DashboardConfig config = new DashboardConfig(
+        settings.port("GC_DASHBOARD_PORT", 8080),
+        settings.text("GC_KAFKA_BOOTSTRAP", "localhost:9092"));
+    settings.validate();
+    return config;
+  }
+}

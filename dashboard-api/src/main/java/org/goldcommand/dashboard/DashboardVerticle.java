@@ -1,0 +1,51 @@
+package org.goldcommand.dashboard;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.goldcommand.dashboard.live.LiveChannels;
+import org.goldcommand.platform.ErrorResponses;
+import org.goldcommand.platform.OpsRoutes;
+
+/**
+ * The command room's HTTP server: the live WebSocket at {@code /ws}, the pages ({@code /wall}),
+ * and the operational endpoints. Its start future completes once the port is bound.
+ */
+public final class DashboardVerticle extends VerticleBase {
+
+  private final DashboardConfig config;
+  private final LiveChannels channels;
+  private final OpsRoutes ops;
+  private final PrometheusMeterRegistry registry;
+  private HttpServer server;
+
+  public DashboardVerticle(DashboardConfig config, LiveChannels channels, OpsRoutes ops,
+      PrometheusMeterRegistry registry) {
+    this.config = config;
+    this.channels = channels;
+    this.ops = ops;
+    this.registry = registry;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router root = Router.router(vertx);
+    root.route("/*").subRouter(ops.router(vertx, registry));
+    root.get("/ws").handler(ctx -> ctx.request().toWebSocket()
+        .onSuccess(channels::accept)
+        .onFailure(ctx::fail));
+    root.get("/").handler(ctx -> ctx.redirect("/wall"));
+    root.get("/wall").handler(ctx -> ctx.reroute("/pages/wall.html"));
+    root.route("/pages/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    root.errorHandler(404, ctx -> ErrorResponses.send(ctx, 404, "Nothing at " + ctx.request().path()));
+    return vertx.createHttpServer().requestHandler(root).listen(config.port()).onSuccess(s -> server = s);
+  }
+
+  /** The bound port (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

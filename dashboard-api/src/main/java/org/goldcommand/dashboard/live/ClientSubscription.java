@@ -1,0 +1,69 @@
+package org.goldcommand.dashboard.live;
+
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * One WebSocket client's subscription to one channel. While the client keeps up, every change is
+ * written as it happens. When its socket's write queue is full, changes are conflated: only the
+ * latest value per key is kept (memory bounded by the number of keys) and flushed when the socket
+ * drains, so a slow wall screen shows current figures and never holds up a fast one.
+ */
+final class ClientSubscription implements ChannelSubscriber {
+
+  private final LiveChannel channel;
+  private final ServerWebSocket socket;
+  private final Predicate<JsonObject> filter;
+  private final Counter pushed;
+  private final Counter conflated;
+  private final Map<String, LiveChannel.Update> pending = new LinkedHashMap<>();
+
+  ClientSubscription(LiveChannel channel, ServerWebSocket socket, Predicate<JsonObject> filter, Counter pushed,
+      Counter conflated) {
+    this.channel = channel;
+    this.socket = socket;
+    this.filter = filter;
+    this.pushed = pushed;
+    this.conflated = conflated;
+  }
+
+  @Override
+  public void deliver(LiveChannel.Update update) {
+    if (!filter.test(update.data())) {
+      return;
+    }
+    if (!pending.isEmpty() || socket.writeQueueFull()) {
+      if (pending.put(update.key(), update) != null) {
+        conflated.increment();
+      }
+      return;
+    }
+    write(update);
+  }
+
+  /** Writes held-back changes while the socket has room; called when the socket drains. */
+  void flush() {
+    while (!pending.isEmpty() && !socket.writeQueueFull()) {
+      var first = pending.entrySet().iterator().next();
+      pending.remove(first.getKey());
+      write(first.getValue());
+    }
+  }
+
+  void write(LiveChannel.Update update) {
+    pushed.increment();
+    socket.writeTextMessage(channel.message(update).encode());
+  }
+
+  LiveChannel channel() {
+    return channel;
+  }
+
+  Predicate<JsonObject> filter() {
+    return filter;
+  }
+}

@@ -1,0 +1,111 @@
+package org.goldcommand.dashboard.live;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Predicate;
+
+/**
+ * One live channel (for example {@code pressure.trust}): the latest value per key, a sequence
+ * number that rises with every change, and a bounded history of recent changes so a client that
+ * reconnects can resume from the last sequence it saw instead of reloading everything.
+ *
+ * <p>Confined to one Vert.x context: every method must be called on that context's thread, so no
+ * locking is needed and message order is the order changes were applied.
+ */
+public final class LiveChannel {
+
+  private final String name;
+  private final int historySize;
+  private final Map<String, JsonObject> latest = new LinkedHashMap<>();
+  private final Deque<Update> recent = new ArrayDeque<>();
+  private final Set<ChannelSubscriber> subscribers = new CopyOnWriteArraySet<>();
+  private long seq;
+
+  public LiveChannel(String name, int historySize) {
+    this.name = name;
+    this.historySize = historySize;
+  }
+
+  /** One change: the sequence it was given, the key and the new value. */
+  public record Update(long seq, String key, JsonObject data) {}
+
+  public String name() {
+    return name;
+  }
+
+  /** The sequence number of the newest change, 0 before any. */
+  public long seq() {
+    return seq;
+  }
+
+  /** Applies a change and pushes it to every subscriber. */
+  public void publish(String key, JsonObject data) {
+    seq++;
+    latest.put(key, data);
+    Update update = new Update(seq, key, data);
+    recent.addLast(update);
+    if (recent.size() > historySize) {
+      recent.removeFirst();
+    }
+    subscribers.forEach(s -> s.deliver(update));
+  }
+
+  /** The snapshot message for a filter: every matching key's latest value. */
+  public JsonObject snapshot(Predicate<JsonObject> filter) {
+    JsonArray items = new JsonArray();
+    latest.forEach((key, data) -> {
+      if (filter.test(data)) {
+        items.add(new JsonObject().put("key", key).put("data", data));
+      }
+    });
+    return new JsonObject().put("channel", name).put("kind", "snapshot").put("seq", seq).put("items", items);
+  }
+
+  /**
+   * The changes after {@code fromSeq}, if every one of them is still held; empty when the client is
+   * too far behind and must take a snapshot instead.
+   */
+  public java.util.Optional<List<Update>> since(long fromSeq) {
+    if (fromSeq > seq) {
+      return java.util.Optional.empty();
+    }
+    long oldestHeld = recent.isEmpty() ? seq + 1 : recent.peekFirst().seq();
+    if (fromSeq + 1 < oldestHeld) {
+      return java.util.Optional.empty();
+    }
+    List<Update> missed = new ArrayList<>();
+    for (Update u : recent) {
+      if (u.seq() > fromSeq) {
+        missed.add(u);
+      }
+    }
+    return java.util.Optional.of(missed);
+  }
+
+  /** The number of keys with a current value. */
+  public int size() {
+    return latest.size();
+  }
+
+  void subscribe(ChannelSubscriber subscriber) {
+    subscribers.add(subscriber);
+  }
+
+  void unsubscribe(ChannelSubscriber subscriber) {
+    subscribers.remove(subscriber);
+  }
+
+  /** An update as the wire message clients receive. */
+  public JsonObject message(Update update) {
+    return new JsonObject().put("channel", name).put("kind", "update").put("seq", update.seq())
+        .put("key", update.key()).put("data", update.data());
+  }
+}

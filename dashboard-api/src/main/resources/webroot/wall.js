@@ -1,0 +1,119 @@
+// The wall: one live tile per trust from the pressure.trust channel. Reconnects by itself and
+// resumes from the last sequence number it saw, so a network blip loses nothing.
+(function () {
+  'use strict';
+  const params = new URLSearchParams(location.search);
+  const ics = params.get('ics');
+  const tiles = document.getElementById('tiles');
+  const connection = document.getElementById('connection');
+  const trusts = new Map();
+  let lastSeq = null;
+  let retryMs = 500;
+
+  if (ics) { document.getElementById('system').textContent = 'System ' + ics; }
+
+  function band(pct) {
+    if (pct === undefined || pct === null) { return null; }
+    if (pct <= 85) { return 1; }
+    if (pct <= 92) { return 2; }
+    if (pct <= 97) { return 3; }
+    return 4;
+  }
+
+  function measure(data, name) {
+    const m = (data.measures || []).find(x => x.name === name);
+    return m ? m.value : null;
+  }
+
+  function age(asAt) {
+    const minutes = Math.max(0, Math.round((Date.now() - Date.parse(asAt)) / 60000));
+    if (minutes < 60) { return minutes + ' min ago'; }
+    const hours = Math.floor(minutes / 60);
+    return hours + ' h ' + (minutes % 60) + ' min ago';
+  }
+
+  function text(tag, cls, value) {
+    const el = document.createElement(tag);
+    if (cls) { el.className = cls; }
+    el.textContent = value;
+    return el;
+  }
+
+  function render(key, data) {
+    let tile = trusts.get(key);
+    if (!tile) {
+      tile = document.createElement('section');
+      tile.className = 'tile';
+      tile.dataset.org = key;
+      trusts.set(key, tile);
+      const empty = document.getElementById('empty');
+      if (empty) { empty.remove(); }
+      const ordered = [...trusts.keys()].sort();
+      tiles.insertBefore(tile, trusts.get(ordered[ordered.indexOf(key) + 1]) || null);
+    }
+    const ga = measure(data, 'gaOccupancyPct');
+    const b = band(ga);
+    tile.className = 'tile' + (b ? ' band-' + b : '');
+    tile.dataset.band = b || '';
+    tile.replaceChildren(
+      text('h2', '', data.orgName || key),
+      text('span', 'code', key + ' · ' + (data.systemCode || '')),
+      text('p', 'big', ga === null ? '–' : ga.toFixed(1) + '%'),
+      text('span', 'band', b ? 'G&A band ' + b : 'No G&A figure'));
+    const dl = document.createElement('dl');
+    const rows = [
+      ['G&A occupied / open', fmtPair(measure(data, 'gaOccupied'), measure(data, 'gaOpen'))],
+      ['Critical care', fmtPct(measure(data, 'criticalCareOccupancyPct'))],
+      ['CC occupied / open', fmtPair(measure(data, 'criticalCareOccupied'), measure(data, 'criticalCareOpen'))]];
+    rows.forEach(([label, value]) => { dl.append(text('dt', '', label), text('dd', '', value)); });
+    tile.append(dl);
+    const when = text('p', 'age', 'As at ' + new Date(data.asAt).toLocaleString('en-GB') + ' (' + age(data.asAt) + ')');
+    when.dataset.asAt = data.asAt;
+    tile.append(when);
+    tile.classList.remove('flash');
+    void tile.offsetWidth;
+    tile.classList.add('flash');
+  }
+
+  function fmtPct(v) { return v === null ? '–' : v.toFixed(1) + '%'; }
+  function fmtPair(a, b) { return a === null || b === null ? '–' : a + ' / ' + b; }
+
+  function connect() {
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
+    ws.onopen = () => {
+      retryMs = 500;
+      connection.textContent = 'Live';
+      connection.className = 'connection live';
+      const subscribe = { op: 'subscribe', channel: 'pressure.trust' };
+      if (ics) { subscribe.filter = { ics: ics }; }
+      if (lastSeq !== null) { subscribe.fromSeq = lastSeq; }
+      ws.send(JSON.stringify(subscribe));
+    };
+    ws.onmessage = event => {
+      const msg = JSON.parse(event.data);
+      if (msg.kind === 'snapshot') {
+        msg.items.forEach(item => render(item.key, item.data));
+        lastSeq = msg.seq;
+      } else if (msg.kind === 'update') {
+        render(msg.key, msg.data);
+        lastSeq = msg.seq;
+      } else if (msg.op === 'error') {
+        console.warn('Server refused a request:', msg.code, msg.message);
+      }
+    };
+    ws.onclose = () => {
+      connection.textContent = 'Reconnecting…';
+      connection.className = 'connection lost';
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 10000);
+    };
+  }
+
+  setInterval(() => {
+    document.querySelectorAll('.age').forEach(el => {
+      el.textContent = 'As at ' + new Date(el.dataset.asAt).toLocaleString('en-GB') + ' (' + age(el.dataset.asAt) + ')';
+    });
+  }, 30000);
+
+  connect();
+}());

@@ -1,0 +1,162 @@
+package org.goldcommand.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.goldcommand.events.Envelope;
+import org.goldcommand.events.pressure.Measure;
+import org.goldcommand.events.pressure.TrustPressure;
+import org.goldcommand.events.topics.Topics;
+import org.goldcommand.platform.Observability;
+import org.goldcommand.platform.Settings;
+import org.goldcommand.testkit.KafkaBroker;
+import org.goldcommand.testkit.RealKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RealKafka.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveWebSocketIT {
+
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  Vertx vertx;
+  DashboardService dashboard;
+  KafkaProducer<String, Envelope<TrustPressure>> producer;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(KafkaBroker broker) {
+    broker.createTopics(Topics.all());
+    producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all"),
+        Topics.TRUST_PRESSURE.keySerde().serializer(), Topics.TRUST_PRESSURE.valueSerde().serializer());
+    PrometheusMeterRegistry registry = Observability.registry("dashboard-test");
+    vertx = Vertx.vertx();
+    dashboard = new DashboardService(vertx, DashboardConfig.from(new Settings(Map.of(
+        "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers()))), registry);
+    dashboard.start().await();
+  }
+
+  @AfterAll
+  void stop() {
+    producer.close();
+    dashboard.close();
+    vertx.close().await();
+  }
+
+  void publish(String org, String system, double occupancy) throws Exception {
+    Instant at = Instant.now();
+    TrustPressure pressure = new TrustPressure(org, org + " trust", system, at,
+        List.of(new Measure("gaOccupancyPct", "G&A occupancy", occupancy, "%", at)), null, null, null);
+    producer.send(new ProducerRecord<>(Topics.TRUST_PRESSURE.name(), org, Envelope.of(UUID.randomUUID().toString(),
+        "/test", "org.goldcommand.pressure.trust.v1", org, at, at, pressure))).get();
+  }
+
+  static double occupancy(JsonObject data) {
+    return data.getJsonArray("measures").getJsonObject(0).getDouble("value");
+  }
+
+  @Test
+  void aSubscriberGetsASnapshotThenNumberedUpdates() throws Exception {
+    publish("RXN", "QE1", 91.0);
+    await().atMost(WAIT).until(() -> get("/ready").statusCode() == 200);
+    try (WsClient client = new WsClient(dashboard.port())) {
+      client.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\"}");
+      JsonObject snapshot = client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
+      assertThat(snapshot.getJsonArray("items").stream().map(i -> ((JsonObject) i).getString("key"))).contains("RXN");
+      long seq = snapshot.getLong("seq");
+
+      publish("RXN", "QE1", 97.5);
+      JsonObject update = client.next(m -> "update".equals(m.getString("kind")) && "RXN".equals(m.getString("key")), WAIT);
+      assertThat(update.getString("channel")).isEqualTo("pressure.trust");
+      assertThat(update.getLong("seq")).isGreaterThan(seq);
+      assertThat(occupancy(update.getJsonObject("data"))).isEqualTo(97.5);
+      assertThat(update.getJsonObject("data").getString("updatedAt")).isNotBlank();
+    }
+  }
+
+  @Test
+  void aFilterLimitsTheChannelToOneSystemOrTrust() throws Exception {
+    try (WsClient client = new WsClient(dashboard.port())) {
+      client.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"ics\":\"QE1\"}}");
+      client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
+      publish("ELSEWHERE", "QXX", 80.0);
+      publish("RXL", "QE1", 88.0);
+      JsonObject update = client.next(m -> "update".equals(m.getString("kind")), WAIT);
+      assertThat(update.getString("key")).isEqualTo("RXL");
+    }
+  }
+
+  @Test
+  void aClientThatReconnectsResumesFromItsLastSequenceWithNoGap() throws Exception {
+    long lastSeen;
+    WsClient client = new WsClient(dashboard.port());
+    try (WsClient watcher = new WsClient(dashboard.port())) {
+      client.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXR\"}}");
+      lastSeen = client.next(m -> "snapshot".equals(m.getString("kind")), WAIT).getLong("seq");
+      client.close();
+      watcher.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXR\"}}");
+      watcher.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
+      publish("RXR", "QE1", 90.0);
+      publish("RXR", "QE1", 92.0);
+      watcher.next(m -> "update".equals(m.getString("kind")) && occupancy(m.getJsonObject("data")) == 92.0, WAIT);
+    }
+    try (WsClient resumed = new WsClient(dashboard.port())) {
+      resumed.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXR\"},\"fromSeq\":"
+          + lastSeen + "}");
+      JsonObject first = resumed.next(m -> "update".equals(m.getString("kind")), WAIT);
+      JsonObject second = resumed.next(m -> "update".equals(m.getString("kind")), WAIT);
+      assertThat(occupancy(first.getJsonObject("data"))).isEqualTo(90.0);
+      assertThat(occupancy(second.getJsonObject("data"))).isEqualTo(92.0);
+      assertThat(second.getLong("seq")).isGreaterThan(first.getLong("seq"));
+    }
+  }
+
+  @Test
+  void badRequestsGetClearErrorsAndTheConnectionStaysUsable() throws Exception {
+    try (WsClient client = new WsClient(dashboard.port())) {
+      client.send("not json");
+      assertThat(client.next(m -> "error".equals(m.getString("op")), WAIT).getString("code")).isEqualTo("bad-json");
+      client.send("{\"op\":\"subscribe\",\"channel\":\"weather\"}");
+      JsonObject unknown = client.next(m -> "error".equals(m.getString("op")), WAIT);
+      assertThat(unknown.getString("code")).isEqualTo("unknown-channel");
+      assertThat(unknown.getString("message")).contains("pressure.trust");
+      client.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"trust\":\"RXN\"}}");
+      assertThat(client.next(m -> "error".equals(m.getString("op")), WAIT).getString("message")).contains("trust");
+      client.send("{\"op\":\"ping\"}");
+      assertThat(client.next(m -> "pong".equals(m.getString("op")), WAIT)).isNotNull();
+    }
+  }
+
+  @Test
+  void theWallPageAndOpsEndpointsAreServed() throws Exception {
+    HttpResponse<String> wall = get("/wall");
+    assertThat(wall.statusCode()).isEqualTo(200);
+    assertThat(wall.body()).contains("Gold Command").contains("/pages/wall.js");
+    assertThat(get("/pages/wall.js").body()).contains("pressure.trust");
+    assertThat(get("/health").statusCode()).isEqualTo(200);
+    assertThat(get("/metrics").body()).contains("gc_ws_clients");
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + dashboard.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,59 @@
+package org.goldcommand.dashboard;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A plain WebSocket client, as any tool a system builds on the API would be. */
+final class WsClient implements WebSocket.Listener, AutoCloseable {
+
+  private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+  private final StringBuilder partial = new StringBuilder();
+  private final WebSocket socket;
+
+  WsClient(int port) {
+    socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create("ws://localhost:" + port + "/ws"), this).join();
+  }
+
+  void send(String text) {
+    socket.sendText(text, true).join();
+  }
+
+  /** The next message matching the predicate, skipping others. */
+  JsonObject next(Predicate<JsonObject> match, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonObject message = received.poll(50, TimeUnit.MILLISECONDS);
+      if (message != null && match.test(message)) {
+        return message;
+      }
+    }
+    throw new AssertionError("No matching message within " + timeout);
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      received.add(new JsonObject(partial.toString()));
+      partial.setLength(0);
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+  }
+}
