@@ -1,0 +1,35 @@
+package org.goldcommand.standalone;
+
+import java.time.Duration;
+
+/** What a new user needs on screen once the embedded default is up. */
+final class Banner {
+
+  private Banner() {}
+
+  static String text(StandaloneConfig config, Standalone standalone, Duration took) {
+    int dash = standalone.dashboardPort();
+    int ingest = standalone.ingestPort();
+    return """
+
+        Gold Command is running (started in %.1f s). Press Ctrl-C to stop.
+
+          Wall               http://localhost:%d/wall
+          Live WebSocket     ws://localhost:%d/ws   {"op":"subscribe","channel":"pressure.trust"}
+          Feeds (ingest)     http://localhost:%d/v1/sitreps
+          Health / ready     http://localhost:%d/ready   http://localhost:%d/ready   http://localhost:%d/ready
+          Metrics            http://localhost:%d/metrics
+          Kafka              localhost:%d
+          PostgreSQL         jdbc:postgresql://localhost:%d/postgres  (user postgres, password postgres)
+
+        Demo API keys (demo profile only; each is bound to its trust):
+          RXN demo-key-rxn   RXL demo-key-rxl   RXR demo-key-rxr   RTX demo-key-rtx
+          simulator (all Lancashire and South Cumbria organisations) demo-key-simulator
+
+        Try:  curl -i -X POST http://localhost:%d/v1/sitreps -H 'Authorization: Bearer demo-key-rxn' \\
+                -H 'Content-Type: application/json' \\
+                -d '{"orgCode":"RXN","asAt":"<now, ISO-8601>","beds":{"gaCoreOpen":870,"gaOccupied":850}}'
+        """.formatted(took.toMillis() / 1000.0, dash, dash, ingest, dash, ingest, config.streamsPort(), dash,
+        config.kafkaPort(), config.postgresPort(), ingest);
+  }
+}

@@ -1,0 +1,132 @@
+package org.goldcommand.standalone;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.goldcommand.dashboard.DashboardConfig;
+import org.goldcommand.dashboard.DashboardService;
+import org.goldcommand.events.reference.Organisation;
+import org.goldcommand.events.reference.OrganisationType;
+import org.goldcommand.events.reference.ReferenceData;
+import org.goldcommand.events.reference.ReferenceDataLoader;
+import org.goldcommand.events.topics.Topics;
+import org.goldcommand.history.HistoryDatabase;
+import org.goldcommand.history.HistorySink;
+import org.goldcommand.ingest.IngestConfig;
+import org.goldcommand.ingest.IngestService;
+import org.goldcommand.ingest.simulator.SitrepSimulator;
+import org.goldcommand.platform.Observability;
+import org.goldcommand.platform.Settings;
+import org.goldcommand.streams.StreamsService;
+import org.goldcommand.streams.StreamsServiceConfig;
+
+/**
+ * Everything in one JVM: a real Kafka broker, a real PostgreSQL, ingest, streams, the history sink,
+ * dashboard-api and the simulator, wired exactly as the separate services are in production
+ * (same classes, same topics, same HTTP doors), so the demo exercises the real system.
+ * Closing it stops each part in the reverse order it started.
+ */
+public final class Standalone implements AutoCloseable {
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final StandaloneConfig config;
+  private DashboardService dashboard;
+  private IngestService ingest;
+
+  private Standalone(StandaloneConfig config) {
+    this.config = config;
+  }
+
+  /** Starts every part, in dependency order; on failure stops what had started and rethrows. */
+  public static Standalone start(StandaloneConfig config) throws Exception {
+    Standalone standalone = new Standalone(config);
+    try {
+      standalone.startAll();
+      return standalone;
+    } catch (Exception | Error e) {
+      standalone.close();
+      throw e;
+    }
+  }
+
+  private void startAll() throws Exception {
+    EmbeddedKafka kafka = keep(new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(),
+        config.kafkaControllerPort()));
+    kafka.createTopics(Topics.all());
+    ReferenceData reference = ReferenceDataLoader.demo();
+    publishReference(kafka.bootstrapServers(), reference);
+
+    EmbeddedDatabase database = keep(new EmbeddedDatabase(config.dataDir().resolve("postgres"), config.postgresPort()));
+    new HistoryDatabase(database.dataSource()).migrate();
+    HistorySink sink = keep(new HistorySink(kafka.bootstrapServers(), database.dataSource()));
+    sink.start();
+
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("GC_PROFILE", "demo");
+    env.put("GC_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    env.put("GC_INGEST_PORT", Integer.toString(config.ingestPort()));
+    env.put("GC_DASHBOARD_PORT", Integer.toString(config.dashboardPort()));
+    env.put("GC_STREAMS_PORT", Integer.toString(config.streamsPort()));
+    env.put("GC_STREAMS_STATE_DIR", config.dataDir().resolve("streams").toString());
+    Settings settings = new Settings(env);
+
+    PrometheusMeterRegistry registry = Observability.registry("standalone");
+    Vertx vertx = Observability.vertx(registry);
+    keep(() -> vertx.close().await());
+
+    StreamsService streams = keep(new StreamsService(vertx, StreamsServiceConfig.from(settings), registry));
+    streams.start().await();
+    ingest = keep(new IngestService(vertx, IngestConfig.from(settings), registry));
+    ingest.start().await();
+    dashboard = keep(new DashboardService(vertx, DashboardConfig.from(settings), registry));
+    dashboard.start().await();
+
+    if (!config.simulatorInterval().isZero()) {
+      SitrepSimulator simulator = keep(new SitrepSimulator(URI.create("http://localhost:" + ingest.port()),
+          "demo-key-simulator", reference.organisations(OrganisationType.ACUTE_TRUST), config.simulatorInterval(),
+          config.simulatorMinutesPerTick(), Clock.systemUTC()));
+      simulator.start();
+    }
+  }
+
+  private static void publishReference(String bootstrap, ReferenceData reference) throws Exception {
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all"),
+        Topics.ORGANISATIONS.keySerde().serializer(), Topics.ORGANISATIONS.valueSerde().serializer())) {
+      for (Organisation org : reference.organisations()) {
+        producer.send(new ProducerRecord<>(Topics.ORGANISATIONS.name(), org.code(), org));
+      }
+      producer.flush();
+    }
+  }
+
+  private <T extends AutoCloseable> T keep(T part) {
+    started.push(part);
+    return part;
+  }
+
+  public int dashboardPort() {
+    return dashboard.port();
+  }
+
+  public int ingestPort() {
+    return ingest.port();
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("While stopping: " + e);
+      }
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package org.goldcommand.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.goldcommand.history.HistoryDatabase;
+import org.goldcommand.history.HistoryRepository;
+import org.goldcommand.platform.Settings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole skeleton, every hop real: a sitrep posted over HTTP with a demo key reaches a WebSocket
+ * subscriber with its figures and lands in PostgreSQL, once, however often it is re-sent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StandaloneEndToEndIT {
+
+  @TempDir
+  Path data;
+
+  Standalone standalone;
+  StandaloneConfig config;
+  HistoryRepository history;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start() throws Exception {
+    config = StandaloneConfig.from(new Settings(Map.of(
+        "GC_DATA_DIR", data.toString(),
+        "GC_KAFKA_PORT", Integer.toString(freePort()),
+        "GC_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()),
+        "GC_POSTGRES_PORT", Integer.toString(freePort()),
+        "GC_DASHBOARD_PORT", "0", "GC_INGEST_PORT", "0", "GC_STREAMS_PORT", "0",
+        "GC_SIMULATOR_INTERVAL_MS", "0")));
+    standalone = Standalone.start(config);
+    history = new HistoryRepository(HistoryDatabase.dataSource(
+        "jdbc:postgresql://localhost:" + config.postgresPort() + "/postgres", "postgres", "postgres"));
+  }
+
+  @AfterAll
+  void stop() {
+    standalone.close();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void aPostedSitrepReachesTheWallWithinTwoSecondsAndTheDatabaseOnce() throws Exception {
+    await().atMost(Duration.ofSeconds(60)).until(() -> get(standalone.dashboardPort(), "/ready") == 200
+        && get(standalone.ingestPort(), "/ready") == 200);
+    LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+    WebSocket socket = http.newWebSocketBuilder().buildAsync(
+        URI.create("ws://localhost:" + standalone.dashboardPort() + "/ws"), new WebSocket.Listener() {
+          final StringBuilder partial = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket ws, CharSequence text, boolean last) {
+            partial.append(text);
+            if (last) {
+              messages.add(new JsonObject(partial.toString()));
+              partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+          }
+        }).join();
+    socket.sendText("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXL\"}}", true).join();
+
+    String submission = UUID.randomUUID().toString();
+    String sitrep = """
+        {"submissionId": "%s", "orgCode": "RXL", "asAt": "%s",
+         "beds": {"gaCoreOpen": 690, "gaEscalationOpen": 10, "gaOccupied": 683,
+                  "adultCriticalCareOpen": 22, "adultCriticalCareOccupied": 21}}
+        """.formatted(submission, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    long posted = System.nanoTime();
+    assertThat(post(sitrep).statusCode()).isEqualTo(202);
+
+    JsonObject update = null;
+    while (update == null) {
+      JsonObject message = messages.poll(5, TimeUnit.SECONDS);
+      assertThat(message).as("an update for RXL").isNotNull();
+      if ("update".equals(message.getString("kind")) && message.getJsonObject("data").getString("asAt") != null
+          && occupancy(message).equals(97.6)) {
+        update = message;
+      }
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - posted);
+    assertThat(took).isLessThan(Duration.ofSeconds(2));
+    assertThat(update.getJsonObject("data").getString("orgName")).isEqualTo("Blackpool");
+
+    assertThat(post(sitrep).statusCode()).isEqualTo(202);
+    String eventId = "sitrep/RXL/" + submission;
+    await().atMost(Duration.ofSeconds(15)).until(() -> history.sitrepCount(eventId) == 1
+        && history.trustPressureCount("pressure.trust/" + eventId) == 1);
+    assertThat(history.sitrep(eventId)).hasValueSatisfying(s -> assertThat(s.gaOccupied()).isEqualTo(683));
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+  }
+
+  static Double occupancy(JsonObject update) {
+    return update.getJsonObject("data").getJsonArray("measures").stream()
+        .map(JsonObject.class::cast).filter(m -> "gaOccupancyPct".equals(m.getString("name")))
+        .map(m -> m.getDouble("value")).findFirst().orElse(null);
+  }
+
+  HttpResponse<String> post(String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + standalone.ingestPort() + "/v1/sitreps"))
+        .header("Authorization", "Bearer demo-key-rxl").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  int get(int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}
