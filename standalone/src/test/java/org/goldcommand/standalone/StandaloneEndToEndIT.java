@@ -36,16 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StandaloneEndToEndIT {
 
-  @TempDir
-  Path data;
-
   Standalone standalone;
   StandaloneConfig config;
   HistoryRepository history;
   final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
-  void start() throws Exception {
+  void start(@TempDir Path data) throws Exception {
     config = StandaloneConfig.from(new Settings(Map.of(
         "GC_DATA_DIR", data.toString(),
         "GC_KAFKA_PORT", Integer.toString(freePort()),
