@@ -1,0 +1,209 @@
+package org.goldcommand.history;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.goldcommand.events.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies sit-reps ({@code feeds.sitrep.v1}) and trust pressure ({@code pressure.trust.v1}) from
+ * Kafka into the history tables, on a thread of its own. Kafka stays the system of record and
+ * Streams never writes to the database; this is the one writer, so history can be rebuilt at any
+ * time by replaying the topics into an empty database.
+ *
+ * <p>Effectively once: it reads {@code read_committed}, stores each poll in one transaction with
+ * inserts that ignore an event id already held, and commits Kafka offsets only after the database
+ * has committed. A crash in between replays the poll, and the replay stores nothing twice. While
+ * the database is unreachable it retries the same poll with growing pauses, reading nothing new
+ * and committing nothing, so no event is lost. A record it cannot read is logged, counted in
+ * {@link #rejected()} and skipped, never allowed to stop the loop.
+ */
+public final class HistorySink implements AutoCloseable {
+
+  /** The consumer group used when none is given; one group per history database. */
+  public static final String DEFAULT_GROUP_ID = "gold-command-history";
+
+  static final Duration FIRST_RETRY = Duration.ofMillis(100);
+  static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Logger LOG = LoggerFactory.getLogger(HistorySink.class);
+
+  private final Map<String, Object> consumerConfig;
+  private final HistoryWriter writer;
+  private final HistoryRecords decoder = new HistoryRecords();
+  private final AtomicLong stored = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private volatile boolean running;
+  private volatile boolean closing;
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private Thread thread;
+
+  /** A sink in the default consumer group. */
+  public HistorySink(String bootstrapServers, DataSource dataSource) {
+    this(bootstrapServers, dataSource, DEFAULT_GROUP_ID);
+  }
+
+  /**
+   * A sink in the given consumer group. Instances sharing a group share the partitions, so more
+   * instances write in parallel; a new group replays the topics from their start.
+   */
+  public HistorySink(String bootstrapServers, DataSource dataSource, String groupId) {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(groupId, "groupId");
+    this.writer = new HistoryWriter(Objects.requireNonNull(dataSource, "dataSource"));
+    this.consumerConfig = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.GROUP_ID_CONFIG, groupId,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+  }
+
+  /** Subscribes and starts copying on a new thread. A sink starts once. */
+  public synchronized void start() {
+    if (thread != null || closing) {
+      throw new IllegalStateException("A history sink starts once and cannot start after close");
+    }
+    consumer = new KafkaConsumer<>(consumerConfig);
+    consumer.subscribe(List.of(Topics.SITREPS.name(), Topics.TRUST_PRESSURE.name()));
+    running = true;
+    thread = new Thread(this::run, "history-sink-" + consumerConfig.get(ConsumerConfig.GROUP_ID_CONFIG));
+    thread.start();
+  }
+
+  /** For readiness: true from {@link #start()} until {@link #close()} or a fatal error stops it. */
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Rows newly stored since start (events already held are not counted again). */
+  public long stored() {
+    return stored.get();
+  }
+
+  /** Records skipped since start because they could not be read or the database refused them. */
+  public long rejected() {
+    return rejected.get();
+  }
+
+  /**
+   * Stops the loop and waits for it. A poll not yet committed is read again on the next start,
+   * and stored once.
+   */
+  @Override
+  public synchronized void close() {
+    closing = true;
+    if (thread == null) {
+      return;
+    }
+    consumer.wakeup();
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    try (KafkaConsumer<byte[], byte[]> c = consumer) {
+      while (!closing) {
+        ConsumerRecords<byte[], byte[]> polled = c.poll(POLL);
+        if (!polled.isEmpty() && store(c, decode(polled))) {
+          commit(c, polled);
+        }
+      }
+    } catch (WakeupException e) {
+      LOG.debug("History sink woken to stop");
+    } catch (RuntimeException e) {
+      LOG.error("History sink stopped by an unexpected error", e);
+    } finally {
+      running = false;
+    }
+  }
+
+  private List<HistoryRow> decode(ConsumerRecords<byte[], byte[]> polled) {
+    List<HistoryRow> rows = new ArrayList<>(polled.count());
+    for (ConsumerRecord<byte[], byte[]> record : polled) {
+      try {
+        rows.add(decoder.decode(record.topic(), record.value()));
+      } catch (HistoryRecords.UnreadableRecordException e) {
+        rejected.incrementAndGet();
+        LOG.warn("Skipping unreadable record {}-{}@{}: {}",
+            record.topic(), record.partition(), record.offset(), e.getMessage());
+      }
+    }
+    return rows;
+  }
+
+  /** Writes the rows, retrying while the database fails; false only if asked to stop first. */
+  private boolean store(KafkaConsumer<byte[], byte[]> c, List<HistoryRow> rows) {
+    Duration pause = FIRST_RETRY;
+    while (!closing) {
+      try {
+        HistoryWriter.Result result = writer.write(rows);
+        stored.addAndGet(result.stored());
+        rejected.addAndGet(result.rejected());
+        c.resume(c.paused());
+        return true;
+      } catch (SQLException e) {
+        LOG.warn("Cannot store {} history rows ({}); retrying in {} ms",
+            rows.size(), HistoryWriter.describe(e), pause.toMillis());
+        waitWithoutReading(c, pause);
+        Duration doubled = pause.multipliedBy(2);
+        pause = doubled.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : doubled;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Pauses between retries by polling with every partition paused: the consumer stays in its
+   * group however long the outage lasts, and {@link #close()} can still wake it. Records from
+   * partitions assigned meanwhile are handed back (seek) to be read after the retry succeeds.
+   */
+  private static void waitWithoutReading(KafkaConsumer<byte[], byte[]> c, Duration pause) {
+    c.pause(c.assignment());
+    ConsumerRecords<byte[], byte[]> early = c.poll(pause);
+    for (TopicPartition partition : early.partitions()) {
+      c.seek(partition, early.records(partition).get(0).offset());
+      c.pause(List.of(partition));
+    }
+  }
+
+  /** Commits what was stored, for the partitions this consumer still owns. */
+  private static void commit(KafkaConsumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> polled) {
+    Set<TopicPartition> owned = c.assignment();
+    Map<TopicPartition, OffsetAndMetadata> done = polled.nextOffsets().entrySet().stream()
+        .filter(e -> owned.contains(e.getKey()))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    try {
+      c.commitSync(done);
+    } catch (CommitFailedException | RebalanceInProgressException e) {
+      // The rows are stored; whoever owns these partitions now may read them again and store nothing twice.
+      LOG.info("Offsets not committed after a rebalance ({}); those records will be read again", e.getMessage());
+    }
+  }
+}
