@@ -46,6 +46,16 @@ final class EmbeddedKafka implements AutoCloseable {
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("num.partitions", "3");
     props.put("log.retention.hours", "720");
+    if (!Files.exists(dir.resolve("meta.properties"))) {
+      format(logDir);
+    }
+    server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+    server.startup();
+    bootstrap = "localhost:" + port;
+  }
+
+  /** Formats a new log directory once; a formatted one keeps its cluster id and everything in it. */
+  private static void format(String logDir) throws Exception {
     new Formatter()
         .setNodeId(1)
         .setClusterId(Uuid.randomUuid().toString())
@@ -53,12 +63,8 @@ final class EmbeddedKafka implements AutoCloseable {
         .setMetadataLogDirectory(logDir)
         .setControllerListenerName("CONTROLLER")
         .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-        .setIgnoreFormatted(true)
         .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
         .run();
-    server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-    server.startup();
-    bootstrap = "localhost:" + port;
   }
 
   String bootstrapServers() {

@@ -24,6 +24,8 @@ public final class StandaloneMain {
       System.out.println("Gold Command: stopping...");
       standalone.close();
       System.out.println("Gold Command: stopped. Data kept in " + config.dataDir().toAbsolutePath());
+      // log4j2-standalone.xml disables log4j's own hook so the parts above can still log while stopping.
+      org.apache.logging.log4j.LogManager.shutdown();
     }, "standalone-shutdown"));
     System.out.println(Banner.text(config, standalone, Duration.ofNanos(System.nanoTime() - begun)));
   }

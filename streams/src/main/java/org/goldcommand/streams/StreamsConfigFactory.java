@@ -27,7 +27,6 @@ public final class StreamsConfigFactory {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(DeadLetterHandler.METRICS, metrics);
-    props.put("processing.exception.handler.global.enabled", true);
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
     return props;
   }

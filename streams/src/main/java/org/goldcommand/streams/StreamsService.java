@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Duration;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -71,7 +72,10 @@ public final class StreamsService implements AutoCloseable {
 
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(10));
+    // Leave the group on the way out, so a restarted or remaining instance takes the partitions at
+    // once instead of waiting for this member's session to time out.
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(10)));
     streamsMetrics.close();
     if (server != null) {
       server.close().await();

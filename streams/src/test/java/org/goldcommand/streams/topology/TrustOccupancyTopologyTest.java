@@ -44,7 +44,6 @@ class TrustOccupancyTopologyTest {
   void start() {
     Properties props = new Properties();
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put("processing.exception.handler.global.enabled", true);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trust-occupancy-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
