@@ -1,5 +1,7 @@
 package org.goldcommand.history;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +99,13 @@ public final class HistorySink implements AutoCloseable {
   /** For readiness: true from {@link #start()} until {@link #close()} or a fatal error stops it. */
   public boolean isRunning() {
     return running;
+  }
+
+  /** Reports records stored and rejected as {@code gc_history_records_total{outcome}}. */
+  public void bindTo(MeterRegistry registry) {
+    FunctionCounter.builder("gc.history.records", stored, AtomicLong::get).tag("outcome", "stored").register(registry);
+    FunctionCounter.builder("gc.history.records", rejected, AtomicLong::get).tag("outcome", "rejected")
+        .register(registry);
   }
 
   /** Rows newly stored since start (events already held are not counted again). */

@@ -64,9 +64,9 @@ public final class Standalone implements AutoCloseable {
     publishReference(kafka.bootstrapServers(), reference);
 
     EmbeddedDatabase database = keep(new EmbeddedDatabase(config.dataDir().resolve("postgres"), config.postgresPort()));
-    new HistoryDatabase(database.dataSource()).migrate();
+    HistoryDatabase history = new HistoryDatabase(database.dataSource());
+    history.migrate();
     HistorySink sink = keep(new HistorySink(kafka.bootstrapServers(), database.dataSource()));
-    sink.start();
 
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("GC_PROFILE", "demo");
@@ -80,6 +80,16 @@ public final class Standalone implements AutoCloseable {
     PrometheusMeterRegistry registry = Observability.registry("standalone");
     Vertx vertx = Observability.vertx(registry);
     keep(() -> vertx.close().await());
+    sink.bindTo(registry);
+    sink.start();
+    if (!history.timescale()) {
+      // Plain PostgreSQL has no continuous aggregates: refresh the hourly view as TimescaleDB's policy would.
+      long timer = vertx.setPeriodic(60_000, id -> vertx.executeBlocking(() -> {
+        history.refreshAggregates();
+        return null;
+      }, false));
+      keep(() -> vertx.cancelTimer(timer));
+    }
 
     StreamsService streams = keep(new StreamsService(vertx, StreamsServiceConfig.from(settings), registry));
     streams.start().await();
