@@ -13,13 +13,14 @@ import org.goldcommand.events.pressure.TrustPressure;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.platform.KafkaReadiness;
 import org.goldcommand.platform.OpsRoutes;
+import org.goldcommand.platform.RunningService;
 
 /**
  * dashboard-api assembled: the live channels, the topic feeds that fill them, and the HTTP
  * verticle. Ready once Kafka is reachable and every feed has caught up with its topic, so a wall
  * never opens on a half-loaded picture.
  */
-public final class DashboardService implements AutoCloseable {
+public final class DashboardService implements RunningService {
 
   /** The trust pressure channel name. */
   public static final String PRESSURE_TRUST = "pressure.trust";
@@ -44,12 +45,14 @@ public final class DashboardService implements AutoCloseable {
   }
 
   /** Starts the feeds and the HTTP server; completes once it listens. */
+  @Override
   public Future<String> start() {
     trustPressure.start();
     return vertx.deployVerticle(verticle);
   }
 
   /** The port pages, REST and WebSocket are served on. */
+  @Override
   public int port() {
     return verticle.actualPort();
   }

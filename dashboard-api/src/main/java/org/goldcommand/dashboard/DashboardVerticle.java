@@ -7,8 +7,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.goldcommand.dashboard.live.LiveChannels;
-import org.goldcommand.platform.ErrorResponses;
 import org.goldcommand.platform.OpsRoutes;
+import org.goldcommand.platform.ServiceRouter;
 
 /**
  * The command room's HTTP server: the live WebSocket at {@code /ws}, the pages ({@code /wall}),
@@ -32,15 +32,13 @@ public final class DashboardVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router root = Router.router(vertx);
-    root.route("/*").subRouter(ops.router(vertx, registry));
+    Router root = ServiceRouter.create(vertx, ops, registry);
     root.get("/ws").handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(channels::accept)
         .onFailure(ctx::fail));
     root.get("/").handler(ctx -> ctx.redirect("/wall"));
     root.get("/wall").handler(ctx -> ctx.reroute("/pages/wall.html"));
     root.route("/pages/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    root.errorHandler(404, ctx -> ErrorResponses.send(ctx, 404, "Nothing at " + ctx.request().path()));
     return vertx.createHttpServer().requestHandler(root).listen(config.port()).onSuccess(s -> server = s);
   }
 

@@ -25,6 +25,7 @@ import org.goldcommand.platform.Observability;
 import org.goldcommand.platform.Settings;
 import org.goldcommand.testkit.KafkaBroker;
 import org.goldcommand.testkit.RealKafka;
+import org.goldcommand.testkit.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import org.goldcommand.ingest.auth.ApiKeys;
 import org.goldcommand.ingest.kafka.FeedProducer;
 import org.goldcommand.platform.KafkaReadiness;
 import org.goldcommand.platform.OpsRoutes;
+import org.goldcommand.platform.RunningService;
 import org.goldcommand.platform.Profile;
 
 /**
@@ -18,7 +19,7 @@ import org.goldcommand.platform.Profile;
  * HTTP verticle. Used by {@link IngestMain} on its own and by the standalone launcher beside the
  * other services.
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements RunningService {
 
   private final Vertx vertx;
   private final FeedProducer producer;
@@ -47,11 +48,13 @@ public final class IngestService implements AutoCloseable {
   }
 
   /** Deploys the HTTP server; completes once it listens. */
+  @Override
   public Future<String> start() {
     return vertx.deployVerticle(verticle);
   }
 
   /** The port feeds are served on. */
+  @Override
   public int port() {
     return verticle.actualPort();
   }

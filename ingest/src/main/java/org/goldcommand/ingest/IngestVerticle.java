@@ -14,16 +14,13 @@ import org.goldcommand.ingest.kafka.FeedProducer;
 import org.goldcommand.ingest.sitrep.SitrepRoutes;
 import org.goldcommand.platform.ErrorResponses;
 import org.goldcommand.platform.OpsRoutes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.goldcommand.platform.ServiceRouter;
 
 /**
  * The feed HTTP server: {@code /v1/...} for submissions behind API-key authentication, and the
  * operational endpoints beside them. Its start future completes once the port is bound.
  */
 public final class IngestVerticle extends VerticleBase {
-
-  private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
 
   private final IngestConfig config;
   private final FeedProducer producer;
@@ -45,17 +42,10 @@ public final class IngestVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router root = Router.router(vertx);
-    root.route("/*").subRouter(ops.router(vertx, registry));
+    Router root = ServiceRouter.create(vertx, ops, registry);
     root.route("/v1/*").subRouter(feeds());
     root.errorHandler(413, ctx -> ErrorResponses.send(ctx, 413,
         "The body is larger than the " + config.maxBodyBytes() + " bytes allowed; split the submission"));
-    root.errorHandler(404, ctx -> ErrorResponses.send(ctx, 404, "No such feed endpoint: " + ctx.request().path()));
-    root.errorHandler(405, ctx -> ErrorResponses.send(ctx, 405, "Method not allowed on " + ctx.request().path()));
-    root.errorHandler(500, ctx -> {
-      LOG.error("Unhandled error on {}", ctx.request().path(), ctx.failure());
-      ErrorResponses.send(ctx, 500, "Internal error; nothing was stored");
-    });
     return vertx.createHttpServer().requestHandler(root).listen(config.port()).onSuccess(s -> server = s);
   }
 

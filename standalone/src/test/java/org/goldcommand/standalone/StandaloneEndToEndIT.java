@@ -10,19 +10,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.goldcommand.history.HistoryDatabase;
 import org.goldcommand.history.HistoryRepository;
 import org.goldcommand.platform.Settings;
+import org.goldcommand.testkit.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,23 +67,8 @@ class StandaloneEndToEndIT {
   void aPostedSitrepReachesTheWallWithinTwoSecondsAndTheDatabaseOnce() throws Exception {
     await().atMost(Duration.ofSeconds(60)).until(() -> get(standalone.dashboardPort(), "/ready") == 200
         && get(standalone.ingestPort(), "/ready") == 200);
-    LinkedBlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    WebSocket socket = http.newWebSocketBuilder().buildAsync(
-        URI.create("ws://localhost:" + standalone.dashboardPort() + "/ws"), new WebSocket.Listener() {
-          final StringBuilder partial = new StringBuilder();
-
-          @Override
-          public CompletionStage<?> onText(WebSocket ws, CharSequence text, boolean last) {
-            partial.append(text);
-            if (last) {
-              messages.add(new JsonObject(partial.toString()));
-              partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-          }
-        }).join();
-    socket.sendText("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXL\"}}", true).join();
+    WsClient socket = new WsClient(standalone.dashboardPort());
+    socket.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXL\"}}");
 
     String submission = UUID.randomUUID().toString();
     String sitrep = """
@@ -97,25 +79,22 @@ class StandaloneEndToEndIT {
     long posted = System.nanoTime();
     assertThat(post(sitrep).statusCode()).isEqualTo(202);
 
-    JsonObject update = null;
-    while (update == null) {
-      JsonObject message = messages.poll(5, TimeUnit.SECONDS);
-      assertThat(message).as("an update for RXL").isNotNull();
-      if ("update".equals(message.getString("kind")) && message.getJsonObject("data").getString("asAt") != null
-          && occupancy(message).equals(97.6)) {
-        update = message;
-      }
-    }
+    JsonObject update = socket.next(m -> "update".equals(m.getString("kind")) && Double.valueOf(97.6).equals(occupancy(m)),
+        Duration.ofSeconds(5));
     Duration took = Duration.ofNanos(System.nanoTime() - posted);
     assertThat(took).isLessThan(Duration.ofSeconds(2));
     assertThat(update.getJsonObject("data").getString("orgName")).isEqualTo("Blackpool");
 
-    assertThat(post(sitrep).statusCode()).isEqualTo(202);
+    socket.close();
+
+    assertThat(post(sitrep).statusCode()).as("a re-sent submission is accepted again").isEqualTo(202);
+    String marker = UUID.randomUUID().toString();
+    assertThat(post(sitrep.replace(submission, marker)).statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(15)).until(() -> history.trustPressureCount("pressure.trust/sitrep/RXL/" + marker) == 1);
     String eventId = "sitrep/RXL/" + submission;
-    await().atMost(Duration.ofSeconds(15)).until(() -> history.sitrepCount(eventId) == 1
-        && history.trustPressureCount("pressure.trust/" + eventId) == 1);
+    assertThat(history.sitrepCount(eventId)).as("stored once").isEqualTo(1);
+    assertThat(history.trustPressureCount("pressure.trust/" + eventId)).as("counted once").isEqualTo(1);
     assertThat(history.sitrep(eventId)).hasValueSatisfying(s -> assertThat(s.gaOccupied()).isEqualTo(683));
-    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
   }
 
   static Double occupancy(JsonObject update) {

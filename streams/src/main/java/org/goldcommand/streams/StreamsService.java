@@ -13,6 +13,8 @@ import org.apache.kafka.streams.Topology;
 import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.platform.OpsRoutes;
+import org.goldcommand.platform.RunningService;
+import org.goldcommand.platform.ServiceRouter;
 import org.goldcommand.streams.topology.TrustOccupancyTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@code /health} and {@code /ready} served beside it. Ready means the application is RUNNING,
  * that is, caught up with its state and processing.
  */
-public final class StreamsService implements AutoCloseable {
+public final class StreamsService implements RunningService {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
 
@@ -53,10 +55,11 @@ public final class StreamsService implements AutoCloseable {
   }
 
   /** Starts processing and the ops endpoints; completes once the port is bound. */
+  @Override
   public Future<HttpServer> start() {
     streams.start();
     OpsRoutes ops = new OpsRoutes("streams").readyWhen("streams", () -> streams.state() == KafkaStreams.State.RUNNING);
-    return vertx.createHttpServer().requestHandler(ops.router(vertx, registry)).listen(config.port())
+    return vertx.createHttpServer().requestHandler(ServiceRouter.create(vertx, ops, registry)).listen(config.port())
         .onSuccess(s -> server = s);
   }
 
@@ -66,6 +69,7 @@ public final class StreamsService implements AutoCloseable {
   }
 
   /** The ops port actually bound. */
+  @Override
   public int port() {
     return server.actualPort();
   }

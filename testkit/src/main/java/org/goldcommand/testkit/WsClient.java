@@ -1,4 +1,4 @@
-package org.goldcommand.dashboard;
+package org.goldcommand.testkit;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -11,24 +11,29 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A plain WebSocket client, as any tool a system builds on the API would be. */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+/**
+ * A plain WebSocket client for tests, as any tool built on the live API would be: JDK only, JSON
+ * messages collected in order so a test can wait for the one it expects.
+ */
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
   private final WebSocket socket;
 
-  WsClient(int port) {
+  /** Connects to {@code ws://localhost:<port>/ws}. */
+  public WsClient(int port) {
     socket = HttpClient.newHttpClient().newWebSocketBuilder()
         .buildAsync(URI.create("ws://localhost:" + port + "/ws"), this).join();
   }
 
-  void send(String text) {
+  /** Sends one text message. */
+  public void send(String text) {
     socket.sendText(text, true).join();
   }
 
   /** The next message matching the predicate, skipping others. */
-  JsonObject next(Predicate<JsonObject> match, Duration timeout) throws InterruptedException {
+  public JsonObject next(Predicate<JsonObject> match, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       JsonObject message = received.poll(50, TimeUnit.MILLISECONDS);
