@@ -28,6 +28,9 @@ class ReferenceDataTest {
     assertThat(preston.site("RXN02")).isPresent();
     assertThat(preston.site("RXL01")).isEmpty();
     assertThat(preston.gaCoreBeds()).isEqualTo(870);
+    assertThat(reference.ownerOfSite("RXN02")).map(Organisation::code).contains("RXN");
+    assertThat(reference.ownerOfSite("QE1VC1")).map(Organisation::code).contains("QE1VC");
+    assertThat(reference.ownerOfSite("NOPE")).isEmpty();
   }
 
   @Test

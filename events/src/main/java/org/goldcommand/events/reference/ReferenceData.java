@@ -15,6 +15,7 @@ public final class ReferenceData {
   private final String note;
   private final List<HealthSystem> systems;
   private final Map<String, Organisation> organisations = new LinkedHashMap<>();
+  private final Map<String, Organisation> siteOwners = new LinkedHashMap<>();
 
   ReferenceData(String version, String note, List<HealthSystem> systems) {
     this.version = version;
@@ -26,6 +27,11 @@ public final class ReferenceData {
             org.code(), org.name(), org.shortName(), org.type(), system.code(), org.sites());
         if (organisations.put(org.code(), placed) != null) {
           throw new IllegalArgumentException("Organisation " + org.code() + " appears twice in reference data");
+        }
+        for (Site site : org.sites()) {
+          if (siteOwners.put(site.code(), placed) != null) {
+            throw new IllegalArgumentException("Site " + site.code() + " appears twice in reference data");
+          }
         }
       }
     }
@@ -48,6 +54,11 @@ public final class ReferenceData {
   /** The organisation with this ODS code, with its system code filled in. */
   public Optional<Organisation> organisation(String code) {
     return Optional.ofNullable(organisations.get(code));
+  }
+
+  /** The organisation a site belongs to, if the site is known. */
+  public Optional<Organisation> ownerOfSite(String siteCode) {
+    return Optional.ofNullable(siteOwners.get(siteCode));
   }
 
   /** Every organisation, in file order. */

@@ -4,11 +4,21 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.goldcommand.events.Envelope;
+import org.goldcommand.events.ambulance.HandoverEvent;
+import org.goldcommand.events.beds.BedEvent;
+import org.goldcommand.events.beds.BedState;
 import org.goldcommand.events.deadletter.DeadLetter;
+import org.goldcommand.events.ed.AttendanceEvent;
+import org.goldcommand.events.ed.EdSnapshot;
 import org.goldcommand.events.pressure.TrustPressure;
 import org.goldcommand.events.reference.Organisation;
 import org.goldcommand.events.serde.JsonSerde;
 import org.goldcommand.events.sitrep.Sitrep;
+import org.goldcommand.events.status.FeedStatus;
+import org.goldcommand.events.status.Rejection;
+import org.goldcommand.events.vaccine.ColdChainReading;
+import org.goldcommand.events.vaccine.VaccineBookings;
+import org.goldcommand.events.vaccine.VaccineStock;
 
 /**
  * The topic catalogue: every topic Gold Command reads or writes, in one place. Inputs are keyed by
@@ -24,6 +34,51 @@ public final class Topics {
   /** Daily UEC sit-reps as submitted, after validation at the door. */
   public static final Topic<String, Envelope<Sitrep>> SITREPS =
       new Topic<>("feeds.sitrep.v1", Serdes.String(), JsonSerde.envelopeOf(Sitrep.class), PARTITIONS, EVENTS);
+
+  /** ED snapshots, keyed by site. */
+  public static final Topic<String, Envelope<EdSnapshot>> ED_SNAPSHOTS =
+      new Topic<>("feeds.ed-snapshot.v1", Serdes.String(), JsonSerde.envelopeOf(EdSnapshot.class), PARTITIONS, EVENTS);
+
+  /** A&amp;E attendance steps, keyed by site. */
+  public static final Topic<String, Envelope<AttendanceEvent>> ED_ATTENDANCES =
+      new Topic<>("feeds.ed-attendance.v1", Serdes.String(), JsonSerde.envelopeOf(AttendanceEvent.class), PARTITIONS,
+          EVENTS);
+
+  /** Ambulance handover steps, keyed by incident so each conveyance stays in order. */
+  public static final Topic<String, Envelope<HandoverEvent>> AMBULANCE_HANDOVERS =
+      new Topic<>("feeds.ambulance-handover.v1", Serdes.String(), JsonSerde.envelopeOf(HandoverEvent.class),
+          PARTITIONS, EVENTS);
+
+  /** Patient movements from HL7 v2 ADT, keyed by site. */
+  public static final Topic<String, Envelope<BedEvent>> BED_EVENTS =
+      new Topic<>("feeds.bed-event.v1", Serdes.String(), JsonSerde.envelopeOf(BedEvent.class), PARTITIONS, EVENTS);
+
+  /** Ward bed-state snapshots, keyed by site. */
+  public static final Topic<String, Envelope<BedState>> BED_STATES =
+      new Topic<>("feeds.bed-state.v1", Serdes.String(), JsonSerde.envelopeOf(BedState.class), PARTITIONS, EVENTS);
+
+  /** Vaccine stock snapshots, keyed by site. */
+  public static final Topic<String, Envelope<VaccineStock>> VACCINE_STOCK =
+      new Topic<>("feeds.vaccine-stock.v1", Serdes.String(), JsonSerde.envelopeOf(VaccineStock.class), PARTITIONS,
+          EVENTS);
+
+  /** Vaccine bookings by site, day and product, keyed by site. */
+  public static final Topic<String, Envelope<VaccineBookings>> VACCINE_BOOKINGS =
+      new Topic<>("feeds.vaccine-bookings.v1", Serdes.String(), JsonSerde.envelopeOf(VaccineBookings.class),
+          PARTITIONS, EVENTS);
+
+  /** Vaccine fridge temperature readings, keyed by site. */
+  public static final Topic<String, Envelope<ColdChainReading>> COLD_CHAIN =
+      new Topic<>("feeds.cold-chain.v1", Serdes.String(), JsonSerde.envelopeOf(ColdChainReading.class), PARTITIONS,
+          EVENTS);
+
+  /** Submissions ingest refused, keyed by organisation, for feed status. */
+  public static final Topic<String, Rejection> REJECTIONS =
+      new Topic<>("feeds.rejection.v1", Serdes.String(), JsonSerde.of(Rejection.class), PARTITIONS, EVENTS);
+
+  /** Each organisation's feed status, keyed by {@code <org>/<feed>}, latest value kept. */
+  public static final Topic<String, FeedStatus> FEED_STATUS =
+      new Topic<>("feeds.status.v1", Serdes.String(), JsonSerde.of(FeedStatus.class), PARTITIONS, LATEST);
 
   /** Inputs that passed the door but failed deeper checks, with the reason. */
   public static final Topic<String, DeadLetter> DEAD_LETTERS =
@@ -41,7 +96,8 @@ public final class Topics {
 
   /** Every topic, for creating them at start-up. */
   public static List<Topic<?, ?>> all() {
-    return List.of(SITREPS, DEAD_LETTERS, TRUST_PRESSURE, ORGANISATIONS);
+    return List.of(SITREPS, ED_SNAPSHOTS, ED_ATTENDANCES, AMBULANCE_HANDOVERS, BED_EVENTS, BED_STATES, VACCINE_STOCK,
+        VACCINE_BOOKINGS, COLD_CHAIN, REJECTIONS, FEED_STATUS, DEAD_LETTERS, TRUST_PRESSURE, ORGANISATIONS);
   }
 
 }
