@@ -11,7 +11,11 @@ import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.ingest.auth.ApiKeys;
 import org.goldcommand.ingest.auth.FeedAuthentication;
 import org.goldcommand.ingest.kafka.FeedProducer;
-import org.goldcommand.ingest.sitrep.SitrepRoutes;
+import org.goldcommand.ingest.feed.FeedIntake;
+import org.goldcommand.ingest.feed.FeedRoutes;
+import org.goldcommand.ingest.feed.RejectionLog;
+import org.goldcommand.ingest.feeds.Feeds;
+import org.goldcommand.ingest.feeds.SitrepFeed;
 import org.goldcommand.platform.ErrorResponses;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.ServiceRouter;
@@ -53,8 +57,17 @@ public final class IngestVerticle extends VerticleBase {
     Router v1 = Router.router(vertx);
     v1.route().handler(new FeedAuthentication(keys));
     v1.route().handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()).setHandleFileUploads(false));
-    SitrepRoutes sitreps = new SitrepRoutes(vertx, producer, reference, Clock.systemUTC(), registry);
-    v1.post("/sitreps").handler(sitreps::submit);
+    FeedRoutes feeds = new FeedRoutes(vertx, producer, new RejectionLog(producer, Clock.systemUTC()), registry,
+        Clock.systemUTC());
+    var json = FeedRoutes.jsonReaders();
+    v1.post("/sitreps").handler(feeds.handler(new FeedIntake<>(new SitrepFeed(reference), reference), json));
+    v1.post("/ed/snapshots").handler(feeds.handler(new FeedIntake<>(Feeds.ED_SNAPSHOT, reference), json));
+    v1.post("/ed/attendances").handler(feeds.handler(new FeedIntake<>(Feeds.ED_ATTENDANCE, reference), json));
+    v1.post("/ambulance/handovers").handler(feeds.handler(new FeedIntake<>(Feeds.AMBULANCE_HANDOVER, reference), json));
+    v1.post("/beds/states").handler(feeds.handler(new FeedIntake<>(Feeds.BED_STATE, reference), json));
+    v1.post("/vaccine/stock").handler(feeds.handler(new FeedIntake<>(Feeds.VACCINE_STOCK, reference), json));
+    v1.post("/vaccine/bookings").handler(feeds.handler(new FeedIntake<>(Feeds.VACCINE_BOOKINGS, reference), json));
+    v1.post("/cold-chain/readings").handler(feeds.handler(new FeedIntake<>(Feeds.COLD_CHAIN, reference), json));
     return v1;
   }
 

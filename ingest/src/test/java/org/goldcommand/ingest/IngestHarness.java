@@ -12,23 +12,23 @@ import org.goldcommand.platform.Observability;
 import org.goldcommand.platform.Settings;
 
 /** Runs a real ingest service against a broker, with the demo keys, and posts to it over HTTP. */
-final class IngestHarness implements AutoCloseable {
+public final class IngestHarness implements AutoCloseable {
 
   final Vertx vertx;
   final IngestService service;
   final PrometheusMeterRegistry registry = Observability.registry("ingest-test");
   private final HttpClient http = HttpClient.newHttpClient();
 
-  IngestHarness(String bootstrapServers) {
+  public IngestHarness(String bootstrapServers) {
     vertx = Vertx.vertx();
     IngestConfig config = IngestConfig.from(new Settings(Map.of(
         "GC_PROFILE", "demo", "GC_INGEST_PORT", "0", "GC_KAFKA_BOOTSTRAP", bootstrapServers,
-        "GC_INGEST_MAX_BODY_BYTES", "4096")));
+        "GC_INGEST_MAX_BODY_BYTES", "65536")));
     service = new IngestService(vertx, config, registry);
     service.start().await();
   }
 
-  HttpResponse<String> post(String path, String key, String contentType, String body) throws IOException, InterruptedException {
+  public HttpResponse<String> post(String path, String key, String contentType, String body) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + path))
         .header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -38,11 +38,11 @@ final class IngestHarness implements AutoCloseable {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> postSitrep(String key, String body) throws IOException, InterruptedException {
+  public HttpResponse<String> postSitrep(String key, String body) throws IOException, InterruptedException {
     return post("/v1/sitreps", key, "application/json", body);
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
