@@ -7,7 +7,7 @@
   const tiles = document.getElementById('tiles');
   const connection = document.getElementById('connection');
   const trusts = new Map();
-  let lastSeq = null;
+  const lastSeq = {};
   let retryMs = 500;
 
   if (ics) { document.getElementById('system').textContent = 'System ' + ics; }
@@ -75,6 +75,42 @@
     tile.classList.add('flash');
   }
 
+  // Staleness limits per feed (DESIGN.md section 6); a feed older than its limit gets a STALE badge.
+  const STALE_MINUTES = { 'sitrep': 26 * 60, 'ed-snapshot': 30, 'bed-state': 30, 'cold-chain': 60,
+    'ed-attendance': 60, 'ambulance-handover': 60, 'bed-event': 60, 'vaccine-stock': 26 * 60, 'vaccine-bookings': 26 * 60 };
+  const feedRows = new Map();
+
+  function renderFeed(key, data) {
+    const body = document.querySelector('#feeds tbody');
+    let row = feedRows.get(key);
+    if (!row) {
+      row = document.createElement('tr');
+      row.dataset.feed = key;
+      feedRows.set(key, row);
+      const ordered = [...feedRows.keys()].sort();
+      body.insertBefore(row, feedRows.get(ordered[ordered.indexOf(key) + 1]) || null);
+    }
+    row.dataset.lastReceivedAt = data.lastReceivedAt || '';
+    row.dataset.feedName = data.feed;
+    const last = document.createElement('td');
+    const refused = document.createElement('td');
+    refused.textContent = data.rejectedToday;
+    if (data.rejectedToday > 0) { refused.append(' ', text('span', 'badge refused', 'REFUSED')); }
+    row.replaceChildren(text('td', '', data.orgCode), text('td', '', data.feed), last,
+      text('td', '', data.acceptedToday), refused, text('td', '', data.lastRejection || ''));
+    renderFeedAge(row);
+  }
+
+  function renderFeedAge(row) {
+    const cell = row.children[2];
+    const at = row.dataset.lastReceivedAt;
+    if (!at) { cell.replaceChildren(text('span', 'badge stale', 'NO DATA')); return; }
+    const minutes = (Date.now() - Date.parse(at)) / 60000;
+    const limit = STALE_MINUTES[row.dataset.feedName] || 60;
+    cell.replaceChildren(age(at));
+    if (minutes > limit) { cell.append(' ', text('span', 'badge stale', 'STALE')); }
+  }
+
   function fmtPct(v) { return v === null ? '–' : v.toFixed(1) + '%'; }
   function fmtPair(a, b) { return a === null || b === null ? '–' : a + ' / ' + b; }
 
@@ -84,19 +120,22 @@
       retryMs = 500;
       connection.textContent = 'Live';
       connection.className = 'connection live';
-      const subscribe = { op: 'subscribe', channel: 'pressure.trust' };
-      if (ics) { subscribe.filter = { ics: ics }; }
-      if (lastSeq !== null) { subscribe.fromSeq = lastSeq; }
-      ws.send(JSON.stringify(subscribe));
+      ['pressure.trust', 'feeds.status'].forEach(channel => {
+        const subscribe = { op: 'subscribe', channel: channel };
+        if (ics) { subscribe.filter = { ics: ics }; }
+        if (lastSeq[channel] !== undefined) { subscribe.fromSeq = lastSeq[channel]; }
+        ws.send(JSON.stringify(subscribe));
+      });
     };
     ws.onmessage = event => {
       const msg = JSON.parse(event.data);
+      const draw = msg.channel === 'feeds.status' ? renderFeed : render;
       if (msg.kind === 'snapshot') {
-        msg.items.forEach(item => render(item.key, item.data));
-        lastSeq = msg.seq;
+        msg.items.forEach(item => draw(item.key, item.data));
+        lastSeq[msg.channel] = msg.seq;
       } else if (msg.kind === 'update') {
-        render(msg.key, msg.data);
-        lastSeq = msg.seq;
+        draw(msg.key, msg.data);
+        lastSeq[msg.channel] = msg.seq;
       } else if (msg.op === 'error') {
         console.warn('Server refused a request:', msg.code, msg.message);
       }
@@ -110,6 +149,7 @@
   }
 
   setInterval(() => {
+    feedRows.forEach(renderFeedAge);
     document.querySelectorAll('.age').forEach(el => {
       el.textContent = 'As at ' + new Date(el.dataset.asAt).toLocaleString('en-GB') + ' (' + age(el.dataset.asAt) + ')';
     });

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.goldcommand.events.Envelope;
 import org.goldcommand.events.pressure.Measure;
 import org.goldcommand.events.pressure.TrustPressure;
+import org.goldcommand.events.status.FeedStatus;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.platform.Observability;
 import org.goldcommand.platform.Settings;
@@ -143,6 +145,22 @@ class LiveWebSocketIT {
       assertThat(client.next(m -> "error".equals(m.getString("op")), WAIT).getString("message")).contains("trust");
       client.send("{\"op\":\"ping\"}");
       assertThat(client.next(m -> "pong".equals(m.getString("op")), WAIT)).isNotNull();
+    }
+  }
+
+  @Test
+  void feedStatusIsALiveChannelToo(KafkaBroker broker) throws Exception {
+    try (var statusProducer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
+        "acks", "all"), Topics.FEED_STATUS.keySerde().serializer(), Topics.FEED_STATUS.valueSerde().serializer());
+         WsClient client = new WsClient(dashboard.port())) {
+      client.send("{\"op\":\"subscribe\",\"channel\":\"feeds.status\",\"filter\":{\"ics\":\"QE1\"}}");
+      client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
+      Instant now = Instant.now();
+      statusProducer.send(new ProducerRecord<>(Topics.FEED_STATUS.name(), "RTX/cold-chain", new FeedStatus("RTX", "QE1",
+          "cold-chain", now, now, 12, 3, now, "400 bad field", LocalDate.now()))).get();
+      JsonObject update = client.next(m -> "update".equals(m.getString("kind")), WAIT);
+      assertThat(update.getString("key")).isEqualTo("RTX/cold-chain");
+      assertThat(update.getJsonObject("data").getLong("rejectedToday")).isEqualTo(3);
     }
   }
 

@@ -15,6 +15,7 @@ import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.RunningService;
 import org.goldcommand.platform.ServiceRouter;
+import org.goldcommand.streams.topology.FeedStatusTopology;
 import org.goldcommand.streams.topology.TrustOccupancyTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ public final class StreamsService implements RunningService {
   public static Topology topology(ReferenceData reference, io.micrometer.core.instrument.MeterRegistry metrics) {
     StreamsBuilder builder = new StreamsBuilder();
     new TrustOccupancyTopology(reference, metrics).build(builder);
+    new FeedStatusTopology(reference).build(builder);
     return builder.build();
   }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
  * much was accepted and rejected today. Published on {@code feeds.status.v1} for the wall.
  *
  * @param orgCode the organisation
+ * @param systemCode the system it belongs to, so the wall can show one system's feeds
  * @param feed the feed name
  * @param lastReceivedAt when an accepted record last arrived
  * @param lastBusinessTime the business time of the newest accepted record
@@ -17,5 +18,5 @@ import java.time.Instant;
  * @param day the UTC day the counts are for
  */
 public record FeedStatus(
-    String orgCode, String feed, Instant lastReceivedAt, Instant lastBusinessTime, long acceptedToday,
+    String orgCode, String systemCode, String feed, Instant lastReceivedAt, Instant lastBusinessTime, long acceptedToday,
     long rejectedToday, Instant lastRejectedAt, String lastRejection, java.time.LocalDate day) {}

@@ -1,0 +1,74 @@
+package org.goldcommand.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.goldcommand.events.Envelope;
+import org.goldcommand.events.ed.EdSnapshot;
+import org.goldcommand.events.reference.ReferenceDataLoader;
+import org.goldcommand.events.status.FeedStatus;
+import org.goldcommand.events.status.Rejection;
+import org.goldcommand.events.topics.Topics;
+import org.goldcommand.streams.StreamsService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedStatusTopologyTest {
+
+  static final Instant AT = Instant.parse("2026-11-24T09:00:00Z");
+
+  @TempDir
+  Path stateDir;
+
+  TopologyTestDriver driver;
+
+  @BeforeEach
+  void start() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "feed-status-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), new SimpleMeterRegistry()),
+        props);
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void siteFeedsAndRefusalsAddUpToTheOrganisationsFeedStatus() {
+    var snapshots = driver.createInputTopic(Topics.ED_SNAPSHOTS.name(), Topics.ED_SNAPSHOTS.keySerde().serializer(),
+        Topics.ED_SNAPSHOTS.valueSerde().serializer());
+    var rejections = driver.createInputTopic(Topics.REJECTIONS.name(), Topics.REJECTIONS.keySerde().serializer(),
+        Topics.REJECTIONS.valueSerde().serializer());
+    var status = driver.createOutputTopic(Topics.FEED_STATUS.name(), Topics.FEED_STATUS.keySerde().deserializer(),
+        Topics.FEED_STATUS.valueSerde().deserializer());
+
+    EdSnapshot snapshot = new EdSnapshot("RXN02", AT, 100, 90, 40, 9, 22, 7, null, null, 6, 180, 60);
+    snapshots.pipeInput("RXN02", Envelope.of("ed-snapshot/1", "/ingest/ed-snapshot", "org.goldcommand.ed-snapshot.v1",
+        "RXN02", AT, AT.plusSeconds(5), snapshot), AT);
+    snapshots.pipeInput("RXN01", Envelope.of("ed-snapshot/2", "/ingest/ed-snapshot", "org.goldcommand.ed-snapshot.v1",
+        "RXN01", AT.plusSeconds(60), AT.plusSeconds(65), snapshot), AT);
+    rejections.pipeInput("RXN", new Rejection("RXN", "ed-snapshot", AT.plusSeconds(90), "400", "bad field"), AT);
+
+    Map<String, FeedStatus> latest = status.readKeyValuesToMap();
+    FeedStatus rxn = latest.get("RXN/ed-snapshot");
+    assertThat(rxn.acceptedToday()).isEqualTo(2);
+    assertThat(rxn.rejectedToday()).isEqualTo(1);
+    assertThat(rxn.lastReceivedAt()).isEqualTo(AT.plusSeconds(65));
+    assertThat(rxn.lastBusinessTime()).isEqualTo(AT.plusSeconds(60));
+    assertThat(rxn.lastRejection()).isEqualTo("400 bad field");
+    assertThat(rxn.systemCode()).isEqualTo("QE1");
+  }
+}
