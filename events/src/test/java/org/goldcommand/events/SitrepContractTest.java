@@ -57,6 +57,19 @@ class SitrepContractTest {
   }
 
   @Test
+  void aCorrectionNamesTheReturnItSupersedesWithinFourteenDays() throws Exception {
+    JsonNode node = Json.mapper().readTree(EXAMPLE.replace("\"comments\": \"\"", "\"supersedes\": \"3f0c6d2e-0\""));
+    assertThat(schema.validate(node)).isEmpty();
+    Sitrep correction = Json.mapper().treeToValue(node, Sitrep.class);
+    assertThat(correction.supersedes()).isEqualTo("3f0c6d2e-0");
+    assertThat(SitrepRules.check(correction, reference, Instant.parse("2026-12-06T07:00:00Z"))).isEmpty();
+    assertThat(SitrepRules.check(correction, reference, Instant.parse("2026-12-06T07:00:00Z").plusSeconds(86_400)))
+        .extracting(Violation::path).containsExactly("asAt");
+    assertThat(SitrepRules.check(correction.withSubmissionId("3f0c6d2e-0"), reference, Instant.parse("2026-11-22T09:00:00Z")))
+        .extracting(Violation::path).containsExactly("supersedes");
+  }
+
+  @Test
   void businessRulesRejectContradictionsFutureTimesAndUnknownCodes() {
     Sitrep overfull = new Sitrep(null, "RXN", "RXL01", Instant.parse("2026-11-23T08:00:00Z"),
         new Sitrep.Beds(100, 0, 101, null, 3, null), null, null, null, null, null, null, null, null);

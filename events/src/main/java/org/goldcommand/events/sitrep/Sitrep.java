@@ -9,7 +9,8 @@ import java.time.Instant;
  * The JSON Schema {@code schemas/sitrep.v1.json} is the contract; this record mirrors it.
  *
  * <p>Only {@code orgCode}, {@code asAt} and the G&amp;A core bed figures are required, so a trust
- * can start with what it has; every group it omits simply counts as missing downstream.
+ * can start with what it has; every group it omits simply counts as missing downstream. A
+ * correction is a new return naming the one it {@code supersedes}: nothing is ever edited.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Sitrep(
@@ -25,7 +26,16 @@ public record Sitrep(
     Ambulance ambulance,
     Integer aeDiverts,
     Mortuary mortuary,
-    String comments) {
+    String comments,
+    String supersedes) {
+
+  /** A return that corrects no earlier one. */
+  public Sitrep(String submissionId, String orgCode, String siteCode, Instant asAt, Beds beds, Discharge discharge,
+      LongStay longStay, Respiratory respiratory, Double staffAbsencePct, Ambulance ambulance, Integer aeDiverts,
+      Mortuary mortuary, String comments) {
+    this(submissionId, orgCode, siteCode, asAt, beds, discharge, longStay, respiratory, staffAbsencePct, ambulance,
+        aeDiverts, mortuary, comments, null);
+  }
 
   /** General and acute and adult critical care beds at the 08:00 snapshot. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -61,6 +71,6 @@ public record Sitrep(
   /** The same sitrep with the idempotency key filled in. */
   public Sitrep withSubmissionId(String id) {
     return new Sitrep(id, orgCode, siteCode, asAt, beds, discharge, longStay, respiratory, staffAbsencePct,
-        ambulance, aeDiverts, mortuary, comments);
+        ambulance, aeDiverts, mortuary, comments, supersedes);
   }
 }

@@ -19,6 +19,9 @@ public final class SitrepRules {
   /** Clocks at trusts drift; a return stamped a little ahead of ours is still accepted. */
   public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+  /** Returns may be sent or corrected for the last 14 days, as on NHS England's sitrep portal. */
+  public static final Duration AMENDMENT_WINDOW = Duration.ofDays(14);
+
   private SitrepRules() {}
 
   /** Every rule the sitrep breaks, empty when it is acceptable. */
@@ -34,6 +37,12 @@ public final class SitrepRules {
     }
     if (sitrep.asAt() != null && sitrep.asAt().isAfter(now.plus(CLOCK_SKEW))) {
       violations.add(new Violation("asAt", "is in the future: " + sitrep.asAt()));
+    }
+    if (sitrep.asAt() != null && sitrep.asAt().isBefore(now.minus(AMENDMENT_WINDOW))) {
+      violations.add(new Violation("asAt", "is more than 14 days ago; returns can be sent or corrected for 14 days"));
+    }
+    if (sitrep.supersedes() != null && sitrep.supersedes().equals(sitrep.submissionId())) {
+      violations.add(new Violation("supersedes", "names this return itself; name the earlier return it corrects"));
     }
     Sitrep.Beds beds = sitrep.beds();
     if (beds != null && beds.gaCoreOpen() != null && beds.gaOccupied() != null && beds.gaOccupied() > beds.gaOpen()) {
