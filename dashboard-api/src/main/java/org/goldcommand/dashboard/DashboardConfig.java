@@ -8,14 +8,16 @@ import org.goldcommand.platform.Settings;
  *
  * @param port HTTP port for pages, REST and WebSocket
  * @param kafkaBootstrap Kafka bootstrap servers
+ * @param ingestPublicUrl where browsers reach ingest, for the submission form
  */
-public record DashboardConfig(int port, String kafkaBootstrap) {
+public record DashboardConfig(int port, String kafkaBootstrap, String ingestPublicUrl) {
 
   /** Reads and validates the settings, throwing with every problem at once. */
   public static DashboardConfig from(Settings settings) {
     DashboardConfig config = new DashboardConfig(
         settings.port("GC_DASHBOARD_PORT", 8080),
-        settings.text("GC_KAFKA_BOOTSTRAP", "localhost:9092"));
+        settings.text("GC_KAFKA_BOOTSTRAP", "localhost:9092"),
+        settings.text("GC_INGEST_PUBLIC_URL", "http://localhost:8081"));
     settings.validate();
     return config;
   }

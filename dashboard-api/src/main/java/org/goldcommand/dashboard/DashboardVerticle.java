@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.goldcommand.dashboard.live.LiveChannels;
@@ -11,7 +12,8 @@ import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.ServiceRouter;
 
 /**
- * The command room's HTTP server: the live WebSocket at {@code /ws}, the pages ({@code /wall}),
+ * The command room's HTTP server: the live WebSocket at {@code /ws}, the pages ({@code /wall},
+ * {@code /submit}),
  * and the operational endpoints. Its start future completes once the port is bound.
  */
 public final class DashboardVerticle extends VerticleBase {
@@ -38,6 +40,8 @@ public final class DashboardVerticle extends VerticleBase {
         .onFailure(ctx::fail));
     root.get("/").handler(ctx -> ctx.redirect("/wall"));
     root.get("/wall").handler(ctx -> ctx.reroute("/pages/wall.html"));
+    root.get("/submit").handler(ctx -> ctx.reroute("/pages/submit.html"));
+    root.get("/submit/config.json").handler(ctx -> ctx.json(new JsonObject().put("ingestUrl", config.ingestPublicUrl())));
     root.route("/pages/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     return vertx.createHttpServer().requestHandler(root).listen(config.port()).onSuccess(s -> server = s);
   }

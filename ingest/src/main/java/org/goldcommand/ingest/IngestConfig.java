@@ -2,6 +2,7 @@ package org.goldcommand.ingest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.goldcommand.platform.Profile;
 import org.goldcommand.platform.Settings;
 
@@ -15,9 +16,11 @@ import org.goldcommand.platform.Settings;
  * @param apiKeysFile the API key file; demo keys are used when absent in the demo profile
  * @param referenceFile reference data file; the demo set is used when absent
  * @param maxBodyBytes largest request body accepted before answering 413
+ * @param corsOrigins web origins allowed to call ingest from a browser (the submission form)
  */
 public record IngestConfig(
-    Profile profile, int port, String kafkaBootstrap, Path apiKeysFile, Path referenceFile, int maxBodyBytes) {
+    Profile profile, int port, String kafkaBootstrap, Path apiKeysFile, Path referenceFile, int maxBodyBytes,
+    List<String> corsOrigins) {
 
   /** Reads and validates the settings, throwing with every problem at once. */
   public static IngestConfig from(Settings settings) {
@@ -30,7 +33,8 @@ public record IngestConfig(
         settings.text("GC_KAFKA_BOOTSTRAP", "localhost:9092"),
         keys == null ? null : Path.of(keys),
         reference == null ? null : Path.of(reference),
-        settings.integer("GC_INGEST_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576));
+        settings.integer("GC_INGEST_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
+        List.of(settings.text("GC_INGEST_CORS_ORIGINS", "http://localhost:8080").split("\\s*,\\s*")));
     if (config.apiKeysFile() == null && profile != Profile.DEMO) {
       settings.problem("GC_INGEST_API_KEYS_FILE is required outside the demo profile (GC_PROFILE=demo)");
     }

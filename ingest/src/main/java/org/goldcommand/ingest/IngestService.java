@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.time.Duration;
 import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.ingest.auth.ApiKeys;
 import org.goldcommand.ingest.kafka.FeedProducer;
+import org.goldcommand.ingest.submissions.SubmissionLog;
 import org.goldcommand.platform.KafkaReadiness;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.RunningService;
@@ -26,6 +28,7 @@ public final class IngestService implements RunningService {
   private final KafkaReadiness readiness;
   private final IngestVerticle verticle;
   private final KafkaClientMetrics producerMetrics;
+  private final SubmissionLog submissions;
 
   public IngestService(Vertx vertx, IngestConfig config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
@@ -36,8 +39,9 @@ public final class IngestService implements RunningService {
     this.producerMetrics = new KafkaClientMetrics(producer.kafkaProducer());
     producerMetrics.bindTo(registry);
     this.readiness = new KafkaReadiness(config.kafkaBootstrap(), Duration.ofSeconds(2));
+    this.submissions = new SubmissionLog(config.kafkaBootstrap(), Clock.systemUTC());
     OpsRoutes ops = new OpsRoutes("ingest").readyWhen("kafka", readiness::reachable);
-    this.verticle = new IngestVerticle(config, producer, keys, reference, ops, registry);
+    this.verticle = new IngestVerticle(config, producer, keys, reference, submissions, ops, registry);
   }
 
   private static ApiKeys demoKeys(IngestConfig config) {
@@ -50,6 +54,7 @@ public final class IngestService implements RunningService {
   /** Deploys the HTTP server; completes once it listens. */
   @Override
   public Future<String> start() {
+    submissions.start();
     return vertx.deployVerticle(verticle);
   }
 
@@ -62,6 +67,7 @@ public final class IngestService implements RunningService {
   @Override
   public void close() {
     readiness.close();
+    submissions.close();
     producerMetrics.close();
     producer.close();
   }

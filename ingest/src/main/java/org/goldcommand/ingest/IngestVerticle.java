@@ -5,12 +5,18 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 import java.time.Clock;
+import java.util.Set;
 import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.ingest.auth.ApiKeys;
 import org.goldcommand.ingest.auth.FeedAuthentication;
 import org.goldcommand.ingest.kafka.FeedProducer;
+import org.goldcommand.ingest.submissions.SubmissionLog;
+import org.goldcommand.ingest.submissions.SubmissionRoutes;
+import org.goldcommand.ingest.feed.CsvRecords;
 import org.goldcommand.ingest.feed.FeedIntake;
 import org.goldcommand.ingest.feed.FeedRoutes;
 import org.goldcommand.ingest.feed.RejectionLog;
@@ -30,12 +36,14 @@ public final class IngestVerticle extends VerticleBase {
   private final FeedProducer producer;
   private final ApiKeys keys;
   private final ReferenceData reference;
+  private final SubmissionLog submissions;
   private final OpsRoutes ops;
   private final PrometheusMeterRegistry registry;
   private HttpServer server;
 
   public IngestVerticle(IngestConfig config, FeedProducer producer, ApiKeys keys, ReferenceData reference,
-      OpsRoutes ops, PrometheusMeterRegistry registry) {
+      SubmissionLog submissions, OpsRoutes ops, PrometheusMeterRegistry registry) {
+    this.submissions = submissions;
     this.config = config;
     this.producer = producer;
     this.keys = keys;
@@ -55,12 +63,16 @@ public final class IngestVerticle extends VerticleBase {
 
   private Router feeds() {
     Router v1 = Router.router(vertx);
+    v1.route().handler(CorsHandler.create().addOrigins(config.corsOrigins())
+        .allowedHeaders(Set.of("Authorization", "Content-Type")).allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST)));
     v1.route().handler(new FeedAuthentication(keys));
     v1.route().handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes()).setHandleFileUploads(false));
     FeedRoutes feeds = new FeedRoutes(vertx, producer, new RejectionLog(producer, Clock.systemUTC()), registry,
         Clock.systemUTC());
     var json = FeedRoutes.jsonReaders();
-    v1.post("/sitreps").handler(feeds.handler(new FeedIntake<>(new SitrepFeed(reference), reference), json));
+    var jsonOrCsv = new java.util.HashMap<>(json);
+    jsonOrCsv.put("text/csv", CsvRecords.forSchema("schemas/sitrep.v1.json"));
+    v1.post("/sitreps").handler(feeds.handler(new FeedIntake<>(new SitrepFeed(reference), reference), jsonOrCsv));
     v1.post("/ed/snapshots").handler(feeds.handler(new FeedIntake<>(Feeds.ED_SNAPSHOT, reference), json));
     v1.post("/ed/attendances").handler(feeds.handler(new FeedIntake<>(Feeds.ED_ATTENDANCE, reference), json));
     v1.post("/ambulance/handovers").handler(feeds.handler(new FeedIntake<>(Feeds.AMBULANCE_HANDOVER, reference), json));
@@ -68,6 +80,7 @@ public final class IngestVerticle extends VerticleBase {
     v1.post("/vaccine/stock").handler(feeds.handler(new FeedIntake<>(Feeds.VACCINE_STOCK, reference), json));
     v1.post("/vaccine/bookings").handler(feeds.handler(new FeedIntake<>(Feeds.VACCINE_BOOKINGS, reference), json));
     v1.post("/cold-chain/readings").handler(feeds.handler(new FeedIntake<>(Feeds.COLD_CHAIN, reference), json));
+    v1.get("/sitreps").handler(new SubmissionRoutes(submissions)::list);
     return v1;
   }
 

@@ -42,6 +42,11 @@ public final class IngestHarness implements AutoCloseable {
     return post("/v1/sitreps", key, "application/json", body);
   }
 
+  public HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + path))
+        .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -98,6 +98,48 @@ class SitrepIngestIT {
   }
 
   @Test
+  void aCsvUploadIsOneReturnPerRowAndErrorsNameTheRowAndColumn() throws Exception {
+    String asAt = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS).toString();
+    String a = UUID.randomUUID().toString();
+    String b = UUID.randomUUID().toString();
+    String csv = "submissionId,orgCode,asAt,beds.gaCoreOpen,beds.gaEscalationOpen,beds.gaOccupied\n"
+        + a + ",RXN," + asAt + ",700,20,690\n" + b + ",RXN," + asAt + ",700,20,701\n";
+    HttpResponse<String> accepted = ingest.post("/v1/sitreps", "demo-key-rxn", "text/csv", csv);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(new JsonObject(accepted.body()).getJsonArray("ids")).containsExactly(a, b);
+    sitreps.await(r -> r.value().data().submissionId().equals(b), Duration.ofSeconds(10));
+
+    String bad = "orgCode,asAt,beds.gaCoreOpen,beds.gaOccupied\nRXN," + asAt + ",700,690\nRXN," + asAt + ",lots,690\n";
+    HttpResponse<String> refused = ingest.post("/v1/sitreps", "demo-key-rxn", "text/csv", bad);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("[2].beds.gaCoreOpen");
+  }
+
+  @Test
+  void aTrustSeesItsRecentReturnsCorrectionsAndRefusalsButNoOneElses() throws Exception {
+    String original = UUID.randomUUID().toString();
+    String correction = UUID.randomUUID().toString();
+    assertThat(ingest.postSitrep("demo-key-rtx", sitrep(original, "RTX", 600)).statusCode()).isEqualTo(202);
+    String corrected = sitrep(correction, "RTX", 610).replace("\"orgCode\"", "\"supersedes\": \"" + original + "\", \"orgCode\"");
+    assertThat(ingest.postSitrep("demo-key-rtx", corrected).statusCode()).isEqualTo(202);
+    assertThat(ingest.postSitrep("demo-key-rtx", sitrep(UUID.randomUUID().toString(), "RTX", 9_999)).statusCode())
+        .isEqualTo(422);
+
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+      HttpResponse<String> listing = ingest.get("/v1/sitreps", "demo-key-rtx");
+      assertThat(listing.statusCode()).isEqualTo(200);
+      JsonObject body = new JsonObject(listing.body());
+      var byId = body.getJsonArray("accepted").stream().map(JsonObject.class::cast)
+          .collect(java.util.stream.Collectors.toMap(a -> a.getString("submissionId"), a -> a));
+      assertThat(byId.get(original).getString("supersededBy")).isEqualTo(correction);
+      assertThat(byId.get(correction).getJsonObject("sitrep").getJsonObject("beds").getInteger("gaOccupied"))
+          .isEqualTo(610);
+      assertThat(body.getJsonArray("refused").encode()).contains("422").contains("sitrep rules");
+      assertThat(byId.values()).allMatch(a -> a.getJsonObject("sitrep").getString("orgCode").equals("RTX"));
+    });
+  }
+
+  @Test
   void contradictoryFiguresAreUnprocessable() throws Exception {
     HttpResponse<String> response = ingest.postSitrep("demo-key-rxn", sitrep(UUID.randomUUID().toString(), "RXN", 900));
     assertThat(response.statusCode()).isEqualTo(422);

@@ -75,6 +75,8 @@ public final class Standalone implements AutoCloseable {
     env.put("GC_DASHBOARD_PORT", Integer.toString(config.dashboardPort()));
     env.put("GC_STREAMS_PORT", Integer.toString(config.streamsPort()));
     env.put("GC_STREAMS_STATE_DIR", config.dataDir().resolve("streams").toString());
+    env.putIfAbsent("GC_INGEST_PUBLIC_URL", "http://localhost:" + config.ingestPort());
+    env.putIfAbsent("GC_INGEST_CORS_ORIGINS", "http://localhost:" + config.dashboardPort());
     Settings settings = new Settings(env);
 
     PrometheusMeterRegistry registry = Observability.registry("standalone");
