@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.Set;
 import org.goldcommand.events.reference.ReferenceData;
@@ -55,6 +56,9 @@ public final class IngestVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router root = ServiceRouter.create(vertx, ops, registry);
+    root.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml")
+        .sendFile("openapi/ingest.yaml"));
+    root.route("/schemas/*").handler(StaticHandler.create("schemas"));
     root.route("/v1/*").subRouter(feeds());
     root.errorHandler(413, ctx -> ErrorResponses.send(ctx, 413,
         "The body is larger than the " + config.maxBodyBytes() + " bytes allowed; split the submission"));
