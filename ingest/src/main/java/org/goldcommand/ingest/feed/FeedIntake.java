@@ -68,7 +68,8 @@ public final class FeedIntake<T> {
     if (node == null || !node.isObject()) {
       return refuse(400, "Each record must be a JSON object", List.of(new Violation("", "is not an object")), null);
     }
-    List<Violation> schemaViolations = schema.validate(node);
+    List<Violation> schemaViolations = new ArrayList<>(schema.validate(node));
+    controlCharacters(node, "", schemaViolations);
     if (!schemaViolations.isEmpty()) {
       return refuse(400, "The record does not match the " + spec.name() + " v1 schema", schemaViolations, null);
     }
@@ -104,6 +105,22 @@ public final class FeedIntake<T> {
         subject.code(), businessTime, now, value);
     return Checked.accept(new Accepted<>(spec.topic(), spec.key(value), envelope, spec.receipt(value, eventId),
         orgCode));
+  }
+
+  /** NUL and other control characters (bar tab and newline) cannot be stored or shown; refuse them at the door. */
+  private static void controlCharacters(JsonNode node, String path, List<Violation> violations) {
+    if (node.isTextual()) {
+      if (node.asText().chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+        violations.add(new Violation(path, "contains a control character"));
+      }
+    } else if (node.isObject()) {
+      node.properties().forEach(e -> controlCharacters(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+          violations));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        controlCharacters(node.get(i), path + "." + i, violations);
+      }
+    }
   }
 
   private Checked<T> refuse(int status, String error, List<Violation> violations, String orgCode) {

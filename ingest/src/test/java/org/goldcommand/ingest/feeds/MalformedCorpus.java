@@ -77,6 +77,9 @@ final class MalformedCorpus {
     cases.add(new Case("sitrep CSV header only", "/v1/sitreps", "text/csv", "orgCode,asAt,beds.gaCoreOpen,beds.gaOccupied\n"));
     cases.add(new Case("sitrep CSV with an unknown column", "/v1/sitreps", "text/csv",
         "orgCode,asAt,beds.gaCoreOpen,beds.gaOccupied,beds.trolleys\nRXN," + FeedExamples.now() + ",700,600,4\n"));
+    cases.add(new Case("sitrep with a NUL in its comments", "/v1/sitreps", "application/json",
+        "{\"orgCode\":\"RXN\",\"asAt\":\"" + FeedExamples.now() + "\",\"beds\":{\"gaCoreOpen\":1,\"gaOccupied\":1},"
+            + "\"comments\":\"ward\\u0000closed\"}"));
     cases.add(new Case("sitrep for an ambulance trust", "/v1/sitreps", "application/json",
         "{\"orgCode\":\"RX7\",\"asAt\":\"" + FeedExamples.now() + "\",\"beds\":{\"gaCoreOpen\":1,\"gaOccupied\":1}}"));
     cases.add(new Case("sitrep in the future", "/v1/sitreps", "application/json",
