@@ -123,7 +123,10 @@
       ['pressure.trust', 'feeds.status'].forEach(channel => {
         const subscribe = { op: 'subscribe', channel: channel };
         if (ics) { subscribe.filter = { ics: ics }; }
-        if (lastSeq[channel] !== undefined) { subscribe.fromSeq = lastSeq[channel]; }
+        if (lastSeq[channel] !== undefined) {
+          subscribe.fromSeq = lastSeq[channel].seq;
+          subscribe.epoch = lastSeq[channel].epoch;
+        }
         ws.send(JSON.stringify(subscribe));
       });
     };
@@ -132,10 +135,10 @@
       const draw = msg.channel === 'feeds.status' ? renderFeed : render;
       if (msg.kind === 'snapshot') {
         msg.items.forEach(item => draw(item.key, item.data));
-        lastSeq[msg.channel] = msg.seq;
+        lastSeq[msg.channel] = { seq: msg.seq, epoch: msg.epoch };
       } else if (msg.kind === 'update') {
         draw(msg.key, msg.data);
-        lastSeq[msg.channel] = msg.seq;
+        lastSeq[msg.channel] = { seq: msg.seq, epoch: msg.epoch };
       } else if (msg.op === 'error') {
         console.warn('Server refused a request:', msg.code, msg.message);
       }

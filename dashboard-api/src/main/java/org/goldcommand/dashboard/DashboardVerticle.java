@@ -7,14 +7,19 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
 import org.goldcommand.dashboard.live.LiveChannels;
+import org.goldcommand.dashboard.live.LiveJson;
+import org.goldcommand.dashboard.live.TopicFeed;
+import org.goldcommand.events.topics.Topics;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.ServiceRouter;
 
 /**
  * The command room's HTTP server: the live WebSocket at {@code /ws}, the pages ({@code /wall},
- * {@code /submit}),
- * and the operational endpoints. Its start future completes once the port is bound.
+ * {@code /submit}) and the operational endpoints. The topic feeds that fill the live channels hand
+ * every change to this verticle's own context, the one its WebSocket connections run on, so channel
+ * state is only ever touched by one thread. Its start future completes once the port is bound.
  */
 public final class DashboardVerticle extends VerticleBase {
 
@@ -22,6 +27,7 @@ public final class DashboardVerticle extends VerticleBase {
   private final LiveChannels channels;
   private final OpsRoutes ops;
   private final PrometheusMeterRegistry registry;
+  private List<TopicFeed<?>> feeds = List.of();
   private HttpServer server;
 
   public DashboardVerticle(DashboardConfig config, LiveChannels channels, OpsRoutes ops,
@@ -34,6 +40,13 @@ public final class DashboardVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    feeds = List.of(
+        new TopicFeed<>(config.kafkaBootstrap(), Topics.TRUST_PRESSURE,
+            envelope -> LiveJson.of(envelope.data()).put("updatedAt", envelope.receivedAt().toString()),
+            channels.get(DashboardService.PRESSURE_TRUST), context),
+        new TopicFeed<>(config.kafkaBootstrap(), Topics.FEED_STATUS, LiveJson::of,
+            channels.get(DashboardService.FEEDS_STATUS), context));
+    feeds.forEach(TopicFeed::start);
     Router root = ServiceRouter.create(vertx, ops, registry);
     root.get("/ws").handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(channels::accept)
@@ -43,7 +56,18 @@ public final class DashboardVerticle extends VerticleBase {
     root.get("/submit").handler(ctx -> ctx.reroute("/pages/submit.html"));
     root.get("/submit/config.json").handler(ctx -> ctx.json(new JsonObject().put("ingestUrl", config.ingestPublicUrl())));
     root.route("/pages/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    return vertx.createHttpServer().requestHandler(root).listen(config.port()).onSuccess(s -> server = s);
+    return vertx.createHttpServer().requestHandler(root).listen(config.port(), config.host()).onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    feeds.forEach(TopicFeed::close);
+    return Future.succeededFuture();
+  }
+
+  /** Whether every feed has loaded what its topic held at start and is still following it. */
+  public boolean feedsReady() {
+    return !feeds.isEmpty() && feeds.stream().allMatch(f -> f.caughtUp() && f.alive());
   }
 
   /** The bound port (useful when configured as 0). */

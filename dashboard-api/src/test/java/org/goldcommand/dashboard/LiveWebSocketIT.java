@@ -110,10 +110,13 @@ class LiveWebSocketIT {
   @Test
   void aClientThatReconnectsResumesFromItsLastSequenceWithNoGap() throws Exception {
     long lastSeen;
+    String epoch;
     WsClient client = new WsClient(dashboard.port());
     try (WsClient watcher = new WsClient(dashboard.port())) {
       client.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXR\"}}");
-      lastSeen = client.next(m -> "snapshot".equals(m.getString("kind")), WAIT).getLong("seq");
+      JsonObject snapshot = client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
+      lastSeen = snapshot.getLong("seq");
+      epoch = snapshot.getString("epoch");
       client.close();
       watcher.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXR\"}}");
       watcher.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
@@ -123,7 +126,7 @@ class LiveWebSocketIT {
     }
     try (WsClient resumed = new WsClient(dashboard.port())) {
       resumed.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXR\"},\"fromSeq\":"
-          + lastSeen + "}");
+          + lastSeen + ",\"epoch\":\"" + epoch + "\"}");
       JsonObject first = resumed.next(m -> "update".equals(m.getString("kind")), WAIT);
       JsonObject second = resumed.next(m -> "update".equals(m.getString("kind")), WAIT);
       assertThat(occupancy(first.getJsonObject("data"))).isEqualTo(90.0);

@@ -64,12 +64,13 @@ final class ClientSession {
       error("bad-from-seq", "fromSeq must be the number of the last update received");
       return;
     }
+    boolean sameEpoch = channel.epoch().equals(message.getValue("epoch"));
     ClientSubscription previous = subscriptions.remove(channel.name());
     if (previous != null) {
       channel.unsubscribe(previous);
     }
     ClientSubscription subscription = channels.subscription(channel, socket, filter);
-    var missed = fromSeq == null ? java.util.Optional.<java.util.List<LiveChannel.Update>>empty()
+    var missed = fromSeq == null || !sameEpoch ? java.util.Optional.<java.util.List<LiveChannel.Update>>empty()
         : channel.since(((Number) fromSeq).longValue());
     if (missed.isPresent()) {
       missed.get().stream().filter(u -> filter.test(u.data())).forEach(subscription::write);

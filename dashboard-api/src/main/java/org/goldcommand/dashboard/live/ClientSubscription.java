@@ -37,9 +37,11 @@ final class ClientSubscription implements ChannelSubscriber {
       return;
     }
     if (!pending.isEmpty() || socket.writeQueueFull()) {
-      if (pending.put(update.key(), update) != null) {
+      // Re-insert rather than replace, so held-back changes go out in sequence order.
+      if (pending.remove(update.key()) != null) {
         conflated.increment();
       }
+      pending.put(update.key(), update);
       return;
     }
     write(update);
@@ -61,9 +63,5 @@ final class ClientSubscription implements ChannelSubscriber {
 
   LiveChannel channel() {
     return channel;
-  }
-
-  Predicate<JsonObject> filter() {
-    return filter;
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Predicate;
 
@@ -27,6 +28,7 @@ public final class LiveChannel {
   private final Map<String, JsonObject> latest = new LinkedHashMap<>();
   private final Deque<Update> recent = new ArrayDeque<>();
   private final Set<ChannelSubscriber> subscribers = new CopyOnWriteArraySet<>();
+  private final String epoch = UUID.randomUUID().toString();
   private long seq;
 
   public LiveChannel(String name, int historySize) {
@@ -41,9 +43,12 @@ public final class LiveChannel {
     return name;
   }
 
-  /** The sequence number of the newest change, 0 before any. */
-  public long seq() {
-    return seq;
+  /**
+   * This channel's numbering: sequence numbers count from this process's start, so a client
+   * resuming with a sequence from another epoch (a restart, another instance) gets a snapshot.
+   */
+  public String epoch() {
+    return epoch;
   }
 
   /** Applies a change and pushes it to every subscriber. */
@@ -66,7 +71,8 @@ public final class LiveChannel {
         items.add(new JsonObject().put("key", key).put("data", data));
       }
     });
-    return new JsonObject().put("channel", name).put("kind", "snapshot").put("seq", seq).put("items", items);
+    return new JsonObject().put("channel", name).put("kind", "snapshot").put("epoch", epoch).put("seq", seq)
+        .put("items", items);
   }
 
   /**
@@ -90,11 +96,6 @@ public final class LiveChannel {
     return java.util.Optional.of(missed);
   }
 
-  /** The number of keys with a current value. */
-  public int size() {
-    return latest.size();
-  }
-
   void subscribe(ChannelSubscriber subscriber) {
     subscribers.add(subscriber);
   }
@@ -105,7 +106,7 @@ public final class LiveChannel {
 
   /** An update as the wire message clients receive. */
   public JsonObject message(Update update) {
-    return new JsonObject().put("channel", name).put("kind", "update").put("seq", update.seq())
+    return new JsonObject().put("channel", name).put("kind", "update").put("epoch", epoch).put("seq", update.seq())
         .put("key", update.key()).put("data", update.data());
   }
 }

@@ -61,6 +61,11 @@ public final class TopicFeed<V> implements AutoCloseable {
     thread.start();
   }
 
+  /** Whether the feed's thread is still following the topic. */
+  public boolean alive() {
+    return thread.isAlive() && running.get();
+  }
+
   /** Whether everything on the topic at start-up has reached the channel. */
   public boolean caughtUp() {
     return caughtUp.get();
@@ -112,9 +117,14 @@ public final class TopicFeed<V> implements AutoCloseable {
     if (value == null) {
       return;
     }
-    String key = topic.keySerde().deserializer().deserialize(record.topic(), record.key());
-    JsonObject json = toJson.apply(value);
-    context.runOnContext(v -> channel.publish(key, json));
+    try {
+      String key = topic.keySerde().deserializer().deserialize(record.topic(), record.key());
+      JsonObject json = toJson.apply(value);
+      context.runOnContext(v -> channel.publish(key, json));
+    } catch (RuntimeException e) {
+      LOG.warn("Skipping record at {}-{}@{} that cannot be shown: {}", record.topic(), record.partition(),
+          record.offset(), e.toString());
+    }
   }
 
   @Override

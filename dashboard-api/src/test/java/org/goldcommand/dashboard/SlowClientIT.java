@@ -1,0 +1,125 @@
+package org.goldcommand.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.goldcommand.events.Envelope;
+import org.goldcommand.events.pressure.Measure;
+import org.goldcommand.events.pressure.TrustPressure;
+import org.goldcommand.events.topics.Topics;
+import org.goldcommand.platform.Observability;
+import org.goldcommand.platform.Settings;
+import org.goldcommand.testkit.KafkaBroker;
+import org.goldcommand.testkit.RealKafka;
+import org.goldcommand.testkit.WsClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A wall screen that stops reading must not hold up anyone else, nor make the server hold every
+ * missed update: it is sent the latest value per key when it reads again.
+ */
+@ExtendWith(RealKafka.class)
+class SlowClientIT {
+
+  static final int UPDATES = 600;
+  static final String PADDING = "x".repeat(20_000);
+
+  @Test
+  void aClientThatNeverReadsDoesNotSlowAFastOneAndLaterGetsTheLatestValues(KafkaBroker broker) throws Exception {
+    broker.createTopics(Topics.all());
+    PrometheusMeterRegistry registry = Observability.registry("slow-client-test");
+    Vertx vertx = Vertx.vertx();
+    DashboardService dashboard = new DashboardService(vertx, DashboardConfig.from(new Settings(Map.of(
+        "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers()))), registry);
+    String prefix = "SLOW" + UUID.randomUUID().toString().substring(0, 4);
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
+        "acks", "1", "max.request.size", 2_000_000), Topics.TRUST_PRESSURE.keySerde().serializer(),
+        Topics.TRUST_PRESSURE.valueSerde().serializer())) {
+      dashboard.start().await();
+      ConcurrentLinkedQueue<JsonObject> slowReceived = new ConcurrentLinkedQueue<>();
+      WebSocket[] slowSocket = new WebSocket[1];
+      slowSocket[0] = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+          URI.create("ws://localhost:" + dashboard.port() + "/ws"), new WebSocket.Listener() {
+            final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public void onOpen(WebSocket ws) {
+              ws.request(1);
+            }
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence text, boolean last) {
+              partial.append(text);
+              if (last) {
+                slowReceived.add(new JsonObject(partial.toString()));
+                partial.setLength(0);
+              }
+              return null;
+            }
+          }).join();
+      slowSocket[0].sendText("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\"}", true).join();
+
+      try (WsClient fast = new WsClient(dashboard.port())) {
+        fast.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\"}");
+        fast.next(m -> "snapshot".equals(m.getString("kind")), Duration.ofSeconds(10));
+        Map<String, Double> finalValues = new HashMap<>();
+        for (int i = 0; i < UPDATES; i++) {
+          String org = prefix + (i % 4);
+          double value = i;
+          finalValues.put(org, value);
+          Instant at = Instant.now();
+          TrustPressure pressure = new TrustPressure(org, PADDING, "QE1", at,
+              List.of(new Measure("gaOccupancyPct", "G&A occupancy", value, "%", at)), null, null, null);
+          producer.send(new ProducerRecord<>(Topics.TRUST_PRESSURE.name(), org, Envelope.of("slow-" + i, "/test",
+              "org.goldcommand.pressure.trust.v1", org, at, at, pressure)));
+        }
+        producer.flush();
+        String lastOrg = prefix + ((UPDATES - 1) % 4);
+        fast.next(m -> "update".equals(m.getString("kind")) && lastOrg.equals(m.getString("key"))
+            && occupancy(m) == UPDATES - 1, Duration.ofSeconds(20));
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+            registry.find("gc.ws.messages.conflated").counter().count() > 0);
+
+        slowSocket[0].request(Long.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+          Map<String, Double> latestSeen = new HashMap<>();
+          for (JsonObject m : new ArrayList<>(slowReceived)) {
+            if ("update".equals(m.getString("kind")) && m.getString("key").startsWith(prefix)) {
+              latestSeen.put(m.getString("key"), occupancy(m));
+            }
+          }
+          assertThat(latestSeen).isEqualTo(finalValues);
+        });
+        long slowUpdates = slowReceived.stream().filter(m -> "update".equals(m.getString("kind"))).count();
+        assertThat(slowUpdates).as("conflated, so fewer than every update").isLessThan(UPDATES);
+      }
+      slowSocket[0].abort();
+    } finally {
+      dashboard.close();
+      vertx.close().await();
+    }
+  }
+
+  static double occupancy(JsonObject update) {
+    return update.getJsonObject("data").getJsonArray("measures").getJsonObject(0).getDouble("value");
+  }
+}
