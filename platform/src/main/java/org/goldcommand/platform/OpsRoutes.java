@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 public final class OpsRoutes {
 
   private final Map<String, BooleanSupplier> readinessChecks = new LinkedHashMap<>();
+  private final Map<String, BooleanSupplier> healthChecks = new LinkedHashMap<>();
   private final String service;
 
   public OpsRoutes(String service) {
@@ -29,22 +30,33 @@ public final class OpsRoutes {
     return this;
   }
 
+  /**
+   * Adds a named health condition: when it fails the process is broken beyond waiting (a stream
+   * thread died, say) and an orchestrator should restart it. Checks must be cheap and non-blocking.
+   */
+  public OpsRoutes healthyWhen(String name, BooleanSupplier check) {
+    healthChecks.put(name, check);
+    return this;
+  }
+
   /** A router serving the three endpoints, to mount at the root. */
   public Router router(Vertx vertx, PrometheusMeterRegistry registry) {
     Router router = Router.router(vertx);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
-    router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP").put("service", service)));
-    router.get("/ready").handler(ctx -> {
-      JsonObject checks = new JsonObject();
-      boolean ready = true;
-      for (Map.Entry<String, BooleanSupplier> check : readinessChecks.entrySet()) {
-        boolean ok = check.getValue().getAsBoolean();
-        checks.put(check.getKey(), ok ? "UP" : "DOWN");
-        ready &= ok;
-      }
-      ctx.response().setStatusCode(ready ? 200 : 503);
-      ctx.json(new JsonObject().put("status", ready ? "UP" : "DOWN").put("service", service).put("checks", checks));
-    });
+    router.get("/health").handler(ctx -> answer(ctx, healthChecks));
+    router.get("/ready").handler(ctx -> answer(ctx, readinessChecks));
     return router;
+  }
+
+  private void answer(io.vertx.ext.web.RoutingContext ctx, Map<String, BooleanSupplier> conditions) {
+    JsonObject checks = new JsonObject();
+    boolean up = true;
+    for (Map.Entry<String, BooleanSupplier> check : conditions.entrySet()) {
+      boolean ok = check.getValue().getAsBoolean();
+      checks.put(check.getKey(), ok ? "UP" : "DOWN");
+      up &= ok;
+    }
+    ctx.response().setStatusCode(up ? 200 : 503);
+    ctx.json(new JsonObject().put("status", up ? "UP" : "DOWN").put("service", service).put("checks", checks));
   }
 }

@@ -21,7 +21,15 @@ public final class ServiceLauncher {
   public static void launch(String name, BiFunction<Vertx, PrometheusMeterRegistry, RunningService> factory) {
     PrometheusMeterRegistry registry = Observability.registry(name);
     Vertx vertx = Observability.vertx(registry);
-    RunningService service = factory.apply(vertx, registry);
+    RunningService service;
+    try {
+      service = factory.apply(vertx, registry);
+    } catch (RuntimeException e) {
+      LOG.error("{} could not be assembled", name, e);
+      vertx.close();
+      exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.close();
       vertx.close().await();
@@ -30,7 +38,15 @@ public final class ServiceLauncher {
         .onSuccess(started -> LOG.info("{} running on port {}", name, service.port()))
         .onFailure(error -> {
           LOG.error("{} failed to start", name, error);
-          System.exit(1);
+          exit(1);
         });
+  }
+
+  /**
+   * Exits from a thread of its own: the shutdown hook waits for Vert.x to close, which needs the
+   * event loop this may be called from.
+   */
+  private static void exit(int status) {
+    new Thread(() -> System.exit(status), "exit").start();
   }
 }

@@ -26,6 +26,7 @@ public final class StreamsConfigFactory {
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(DeadLetterHandler.METRICS, metrics);
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
     return props;

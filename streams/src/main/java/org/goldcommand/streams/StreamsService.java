@@ -10,6 +10,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.platform.OpsRoutes;
@@ -46,6 +47,10 @@ public final class StreamsService implements RunningService {
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
     streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
+    streams.setUncaughtExceptionHandler(error -> {
+      LOG.error("A stream thread failed; stopping so the process can be restarted", error);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
   }
 
   /** The whole application's topology: one {@code build} call per topology class. */
@@ -60,7 +65,10 @@ public final class StreamsService implements RunningService {
   @Override
   public Future<HttpServer> start() {
     streams.start();
-    OpsRoutes ops = new OpsRoutes("streams").readyWhen("streams", () -> streams.state() == KafkaStreams.State.RUNNING);
+    OpsRoutes ops = new OpsRoutes("streams")
+        .readyWhen("streams", () -> streams.state() == KafkaStreams.State.RUNNING)
+        .healthyWhen("streams", () -> streams.state().isRunningOrRebalancing()
+            || streams.state() == KafkaStreams.State.CREATED);
     return vertx.createHttpServer().requestHandler(ServiceRouter.create(vertx, ops, registry)).listen(config.port())
         .onSuccess(s -> server = s);
   }

@@ -19,17 +19,21 @@ import org.goldcommand.events.sitrep.Sitrep;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.streams.domain.occupancy.BedOccupancy;
 import org.goldcommand.streams.support.DeduplicateById;
+import org.goldcommand.streams.support.NewestOnly;
 
 /**
- * Sitreps to trust pressure: each new sitrep (re-sent copies dropped) becomes the trust's current
- * bed occupancy on {@code pressure.trust.v1}, named and placed in its system from reference data.
- * A sitrep for an organisation the reference data does not know goes to the dead-letter topic
- * rather than producing a tile nobody can place.
+ * Sitreps to trust pressure: each new whole-trust sitrep (re-sent copies dropped, back-dated ones
+ * ignored) becomes the trust's current bed occupancy on {@code pressure.trust.v1}, named and placed
+ * in its system from reference data. A sitrep for an organisation the reference data does not
+ * know, or with no bed figures, goes to the dead-letter topic rather than producing a tile nobody
+ * can place. A single site's return is history, not the trust's picture, so it is not used here.
  */
 public final class TrustOccupancyTopology {
 
   /** Remembers sitrep ids long enough to cover the 14 days a trust may correct. */
   public static final String SEEN_SITREPS_STORE = "sitrep-seen-ids";
+  /** The newest whole-trust sitrep time per trust. */
+  public static final String NEWEST_SITREP_STORE = "sitrep-newest-per-trust";
   public static final Duration DEDUPE_RETENTION = Duration.ofDays(15);
   public static final String SOURCE = "/streams/trust-occupancy";
   public static final String EVENT_TYPE = "org.goldcommand.pressure.trust.v1";
@@ -45,22 +49,30 @@ public final class TrustOccupancyTopology {
   /** Adds this topology to the builder. */
   public void build(StreamsBuilder builder) {
     builder.addStateStore(DeduplicateById.store(SEEN_SITREPS_STORE, DEDUPE_RETENTION));
+    builder.addStateStore(NewestOnly.store(NEWEST_SITREP_STORE));
     Map<String, KStream<String, Envelope<Sitrep>>> routes = builder
         .stream(Topics.SITREPS.name(), Consumed.with(Topics.SITREPS.keySerde(), Topics.SITREPS.valueSerde())
             .withName("sitreps"))
-        .processValues(() -> new DeduplicateById<Envelope<Sitrep>>(SEEN_SITREPS_STORE, DEDUPE_RETENTION, Envelope::id),
-            Named.as("drop-resent-sitreps"), SEEN_SITREPS_STORE)
+        .processValues(() -> new DeduplicateById<Envelope<Sitrep>>(SEEN_SITREPS_STORE, DEDUPE_RETENTION,
+            e -> e.id() + "@" + e.time()), Named.as("drop-resent-sitreps"), SEEN_SITREPS_STORE)
         .split(Named.as("sitrep-"))
-        .branch((org, sitrep) -> reference.organisation(sitrep.data().orgCode()).isPresent(), Branched.as("known"))
-        .defaultBranch(Branched.as("unknown"));
+        .branch((org, sitrep) -> sitrep.data() == null || sitrep.data().beds() == null, Branched.as("empty"))
+        .branch((org, sitrep) -> reference.organisation(sitrep.data().orgCode()).isEmpty(), Branched.as("unknown"))
+        .branch((org, sitrep) -> sitrep.data().siteCode() != null, Branched.as("site"))
+        .defaultBranch(Branched.as("trust"));
 
-    routes.get("sitrep-known")
+    routes.get("sitrep-trust")
+        .processValues(() -> new NewestOnly<Envelope<Sitrep>>(NEWEST_SITREP_STORE, Envelope::time),
+            Named.as("newest-sitrep-per-trust"), NEWEST_SITREP_STORE)
         .mapValues(this::toPressure, Named.as("bed-occupancy"))
         .to(Topics.TRUST_PRESSURE.name(),
             Produced.with(Topics.TRUST_PRESSURE.keySerde(), Topics.TRUST_PRESSURE.valueSerde()).withName("trust-pressure"));
 
-    routes.get("sitrep-unknown")
-        .mapValues(TrustOccupancyTopology::unknownOrganisation, Named.as("unknown-organisation"))
+    routes.get("sitrep-empty")
+        .mapValues(sitrep -> deadLetter(sitrep, "The sitrep has no bed figures"), Named.as("empty-sitrep"))
+        .merge(routes.get("sitrep-unknown").mapValues(sitrep -> deadLetter(sitrep, "Organisation "
+            + sitrep.data().orgCode() + " is not in reference data"), Named.as("unknown-organisation")),
+            Named.as("sitrep-dead-letters"))
         .peek((org, letter) -> metrics.counter("gc.deadletter.records", "stage", letter.stage(),
             "topic", letter.sourceTopic()).increment(), Named.as("count-dead-letters"))
         .to(Topics.DEAD_LETTERS.name(),
@@ -74,15 +86,14 @@ public final class TrustOccupancyTopology {
     return sitrep.derive("pressure.trust/" + sitrep.id(), SOURCE, EVENT_TYPE, sitrep.receivedAt(), pressure);
   }
 
-  private static DeadLetter unknownOrganisation(Envelope<Sitrep> sitrep) {
+  private static DeadLetter deadLetter(Envelope<Sitrep> sitrep, String reason) {
     String payload;
     try {
       payload = Json.mapper().writeValueAsString(sitrep);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       payload = sitrep.id();
     }
-    return new DeadLetter(Topics.SITREPS.name(), sitrep.data().orgCode(),
-        "Organisation " + sitrep.data().orgCode() + " is not in reference data", "streams.trust-occupancy",
-        payload, sitrep.receivedAt());
+    return new DeadLetter(Topics.SITREPS.name(), sitrep.subject(), reason, "streams.trust-occupancy", payload,
+        sitrep.receivedAt());
   }
 }

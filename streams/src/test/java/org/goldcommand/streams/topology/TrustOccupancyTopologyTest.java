@@ -47,6 +47,7 @@ class TrustOccupancyTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trust-occupancy-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(DeadLetterHandler.METRICS, metrics);
     driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), metrics), props);
     sitreps = driver.createInputTopic(Topics.SITREPS.name(), Topics.SITREPS.keySerde().serializer(),
@@ -63,10 +64,46 @@ class TrustOccupancyTopologyTest {
   }
 
   static Envelope<Sitrep> sitrep(String org, String submissionId, int occupied) {
-    Sitrep sitrep = new Sitrep(submissionId, org, null, AT, new Sitrep.Beds(700, 20, occupied, 30, 28, null),
-        null, null, null, null, null, null, null, null);
+    return sitrep(org, null, submissionId, AT, new Sitrep.Beds(700, 20, occupied, 30, 28, null));
+  }
+
+  static Envelope<Sitrep> sitrep(String org, String site, String submissionId, Instant asAt, Sitrep.Beds beds) {
+    Sitrep sitrep = new Sitrep(submissionId, org, site, asAt, beds, null, null, null, null, null, null, null, null);
     return Envelope.of("sitrep/" + org + "/" + submissionId, "/ingest/sitreps", "org.goldcommand.sitrep.v1", org,
-        AT, AT.plusSeconds(30), sitrep);
+        asAt, asAt.plusSeconds(30), sitrep);
+  }
+
+  @Test
+  void aBackDatedReturnIsKeptOutOfTheTrustsCurrentPicture() {
+    sitreps.pipeInput("RXN", sitrep("RXN", null, "today", AT, new Sitrep.Beds(700, 20, 690, 30, 28, null)), AT);
+    sitreps.pipeInput("RXN", sitrep("RXN", null, "yesterday", AT.minusSeconds(86_400),
+        new Sitrep.Beds(700, 20, 500, 30, 20, null)), AT);
+    sitreps.pipeInput("RXN", sitrep("RXN", null, "correction", AT, new Sitrep.Beds(700, 20, 695, 30, 28, null)), AT);
+
+    assertThat(pressure.readValuesToList()).extracting(Envelope::id)
+        .containsExactly("pressure.trust/sitrep/RXN/today", "pressure.trust/sitrep/RXN/correction");
+  }
+
+  @Test
+  void aSingleSitesReturnDoesNotReplaceTheWholeTrustsFigures() {
+    sitreps.pipeInput("RTX", sitrep("RTX", "RTX06", "site", AT, new Sitrep.Beds(90, 0, 80, null, null, null)), AT);
+    assertThat(pressure.isEmpty()).isTrue();
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aSitrepWithNoBedsOrOneThatFailsInProcessingIsDeadLetteredAndProcessingCarriesOn() {
+    sitreps.pipeInput("RXN", sitrep("RXN", null, "no-beds", AT, null), AT);
+    sitreps.pipeInput("RXN", sitrep("RXN", null, "no-core", AT, new Sitrep.Beds(null, 0, 10, null, null, null)), AT);
+    sitreps.pipeInput("RXN", sitrep("RXN", "ok"), AT);
+
+    assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::stage)
+        .containsExactly("streams.trust-occupancy", "streams.process.bed-occupancy");
+    assertThat(pressure.readValue().id()).isEqualTo("pressure.trust/sitrep/RXN/ok");
+  }
+
+  static Envelope<Sitrep> sitrep(String org, String submissionId) {
+    return sitrep(org, submissionId, 650);
   }
 
   @Test
