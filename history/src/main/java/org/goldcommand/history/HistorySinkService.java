@@ -37,7 +37,8 @@ public final class HistorySinkService implements RunningService {
     OpsRoutes ops = new OpsRoutes("history-sink").readyWhen("sink", sink::isRunning);
     return vertx.executeBlocking(() -> new HistoryDatabase(dataSource).migrate(), false)
         .onSuccess(applied -> sink.start())
-        .compose(applied -> vertx.createHttpServer().requestHandler(ServiceRouter.create(vertx, ops, registry)).listen(config.port()))
+        .compose(applied -> vertx.createHttpServer().requestHandler(ServiceRouter.create(vertx, ops, registry))
+            .listen(config.port(), config.host()))
         .onSuccess(s -> server = s);
   }
 

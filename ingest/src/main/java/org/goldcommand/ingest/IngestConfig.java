@@ -11,16 +11,18 @@ import org.goldcommand.platform.Settings;
  * {@code docs/configuration.md}).
  *
  * @param profile demo or production
+ * @param host the address to listen on ({@code 0.0.0.0} for every interface)
  * @param port HTTP port for feeds
  * @param kafkaBootstrap Kafka bootstrap servers
  * @param apiKeysFile the API key file; demo keys are used when absent in the demo profile
  * @param referenceFile reference data file; the demo set is used when absent
  * @param maxBodyBytes largest request body accepted before answering 413
  * @param corsOrigins web origins allowed to call ingest from a browser (the submission form)
+ * @param replicationFactor replication of topics ingest creates when they are missing
  */
 public record IngestConfig(
-    Profile profile, int port, String kafkaBootstrap, Path apiKeysFile, Path referenceFile, int maxBodyBytes,
-    List<String> corsOrigins) {
+    Profile profile, String host, int port, String kafkaBootstrap, Path apiKeysFile, Path referenceFile, int maxBodyBytes,
+    List<String> corsOrigins, int replicationFactor) {
 
   /** Reads and validates the settings, throwing with every problem at once. */
   public static IngestConfig from(Settings settings) {
@@ -29,12 +31,14 @@ public record IngestConfig(
     String reference = settings.text("GC_REFERENCE_FILE", null);
     IngestConfig config = new IngestConfig(
         profile,
+        settings.text("GC_BIND_HOST", "0.0.0.0"),
         settings.port("GC_INGEST_PORT", 8081),
         settings.text("GC_KAFKA_BOOTSTRAP", "localhost:9092"),
         keys == null ? null : Path.of(keys),
         reference == null ? null : Path.of(reference),
         settings.integer("GC_INGEST_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
-        List.of(settings.text("GC_INGEST_CORS_ORIGINS", "http://localhost:8080").split("\\s*,\\s*")));
+        List.of(settings.text("GC_INGEST_CORS_ORIGINS", "http://localhost:8080").split("\\s*,\\s*")),
+        settings.integer("GC_KAFKA_REPLICATION_FACTOR", 1, 1, 9));
     if (config.apiKeysFile() == null && profile != Profile.DEMO) {
       settings.problem("GC_INGEST_API_KEYS_FILE is required outside the demo profile (GC_PROFILE=demo)");
     }

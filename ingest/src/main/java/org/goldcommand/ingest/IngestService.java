@@ -11,7 +11,10 @@ import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.ingest.auth.ApiKeys;
 import org.goldcommand.ingest.kafka.FeedProducer;
 import org.goldcommand.ingest.submissions.SubmissionLog;
+import org.goldcommand.events.reference.Organisation;
+import org.goldcommand.events.topics.Topics;
 import org.goldcommand.platform.KafkaReadiness;
+import org.goldcommand.platform.KafkaTopics;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.RunningService;
 import org.goldcommand.platform.Profile;
@@ -24,16 +27,20 @@ import org.goldcommand.platform.Profile;
 public final class IngestService implements RunningService {
 
   private final Vertx vertx;
+  private final IngestConfig config;
+  private final ReferenceData reference;
   private final FeedProducer producer;
   private final KafkaReadiness readiness;
   private final IngestVerticle verticle;
   private final KafkaClientMetrics producerMetrics;
   private final SubmissionLog submissions;
+  private String deployment;
 
   public IngestService(Vertx vertx, IngestConfig config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
     ApiKeys keys = config.apiKeysFile() != null ? ApiKeys.fromFile(config.apiKeysFile()) : demoKeys(config);
-    ReferenceData reference = config.referenceFile() != null
+    this.config = config;
+    this.reference = config.referenceFile() != null
         ? ReferenceDataLoader.fromFile(config.referenceFile()) : ReferenceDataLoader.demo();
     this.producer = new FeedProducer(config.kafkaBootstrap(), "gold-command-ingest");
     this.producerMetrics = new KafkaClientMetrics(producer.kafkaProducer());
@@ -42,6 +49,16 @@ public final class IngestService implements RunningService {
     this.submissions = new SubmissionLog(config.kafkaBootstrap(), Clock.systemUTC());
     OpsRoutes ops = new OpsRoutes("ingest").readyWhen("kafka", readiness::reachable);
     this.verticle = new IngestVerticle(config, producer, keys, reference, submissions, ops, registry);
+  }
+
+  /**
+   * Publishes the reference data in force to its compacted topic, so every other service and any
+   * consumer sees the organisations ingest validates against. Waits for Kafka's acknowledgement.
+   */
+  private void publishReference() throws Exception {
+    for (Organisation org : reference.organisations()) {
+      producer.send(Topics.ORGANISATIONS, org.code(), org).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   private static ApiKeys demoKeys(IngestConfig config) {
@@ -54,8 +71,14 @@ public final class IngestService implements RunningService {
   /** Deploys the HTTP server; completes once it listens. */
   @Override
   public Future<String> start() {
-    submissions.start();
-    return vertx.deployVerticle(verticle);
+    return vertx.executeBlocking(() -> {
+      KafkaTopics.ensure(config.kafkaBootstrap(), Topics.all(), config.replicationFactor());
+      publishReference();
+      return null;
+    }, false).compose(ready -> {
+      submissions.start();
+      return vertx.deployVerticle(verticle);
+    }).onSuccess(id -> deployment = id);
   }
 
   /** The port feeds are served on. */
@@ -66,6 +89,9 @@ public final class IngestService implements RunningService {
 
   @Override
   public void close() {
+    if (deployment != null) {
+      vertx.undeploy(deployment).await();
+    }
     readiness.close();
     submissions.close();
     producerMetrics.close();

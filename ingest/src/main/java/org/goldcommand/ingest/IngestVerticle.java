@@ -62,7 +62,7 @@ public final class IngestVerticle extends VerticleBase {
     root.route("/v1/*").subRouter(feeds());
     root.errorHandler(413, ctx -> ErrorResponses.send(ctx, 413,
         "The body is larger than the " + config.maxBodyBytes() + " bytes allowed; split the submission"));
-    return vertx.createHttpServer().requestHandler(root).listen(config.port()).onSuccess(s -> server = s);
+    return vertx.createHttpServer().requestHandler(root).listen(config.port(), config.host()).onSuccess(s -> server = s);
   }
 
   private Router feeds() {

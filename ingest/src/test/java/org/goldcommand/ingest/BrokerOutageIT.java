@@ -27,7 +27,7 @@ class BrokerOutageIT {
           SitrepIngestIT.sitrep(UUID.randomUUID().toString(), "RXN", 610));
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.headers().firstValue("Retry-After")).contains("5");
-      assertThat(response.body()).contains("Retry later");
+      assertThat(response.body()).contains("Retry later").contains("\"ids\"");
       await().atMost(Duration.ofSeconds(15)).until(() -> ingest.get("/ready").statusCode() == 503);
     }
   }

@@ -5,14 +5,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
-import org.goldcommand.events.topics.Topic;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 
@@ -69,16 +65,6 @@ final class EmbeddedKafka implements AutoCloseable {
 
   String bootstrapServers() {
     return bootstrap;
-  }
-
-  /** Creates every catalogue topic that does not exist yet, waiting until the broker takes it. */
-  void createTopics(List<Topic<?, ?>> topics) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name()))
-          .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config())).toList();
-      admin.createTopics(missing).all().get();
-    }
   }
 
   @Override

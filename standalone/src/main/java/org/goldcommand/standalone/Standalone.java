@@ -8,15 +8,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.goldcommand.dashboard.DashboardConfig;
 import org.goldcommand.dashboard.DashboardService;
-import org.goldcommand.events.reference.Organisation;
 import org.goldcommand.events.reference.OrganisationType;
 import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.events.reference.ReferenceDataLoader;
-import org.goldcommand.events.topics.Topics;
 import org.goldcommand.history.HistoryDatabase;
 import org.goldcommand.history.HistorySink;
 import org.goldcommand.ingest.IngestConfig;
@@ -59,9 +55,6 @@ public final class Standalone implements AutoCloseable {
   private void startAll() throws Exception {
     EmbeddedKafka kafka = keep(new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(),
         config.kafkaControllerPort()));
-    kafka.createTopics(Topics.all());
-    ReferenceData reference = ReferenceDataLoader.demo();
-    publishReference(kafka.bootstrapServers(), reference);
 
     EmbeddedDatabase database = keep(new EmbeddedDatabase(config.dataDir().resolve("postgres"), config.postgresPort()));
     HistoryDatabase history = new HistoryDatabase(database.dataSource());
@@ -75,6 +68,7 @@ public final class Standalone implements AutoCloseable {
     env.put("GC_DASHBOARD_PORT", Integer.toString(config.dashboardPort()));
     env.put("GC_STREAMS_PORT", Integer.toString(config.streamsPort()));
     env.put("GC_STREAMS_STATE_DIR", config.dataDir().resolve("streams").toString());
+    env.putIfAbsent("GC_BIND_HOST", "127.0.0.1");
     env.putIfAbsent("GC_INGEST_PUBLIC_URL", "http://localhost:" + config.ingestPort());
     env.putIfAbsent("GC_INGEST_CORS_ORIGINS", "http://localhost:" + config.dashboardPort());
     Settings settings = new Settings(env);
@@ -101,20 +95,13 @@ public final class Standalone implements AutoCloseable {
     dashboard.start().await();
 
     if (!config.simulatorInterval().isZero()) {
+      String referenceFile = settings.text("GC_REFERENCE_FILE", null);
+      ReferenceData reference = referenceFile != null
+          ? ReferenceDataLoader.fromFile(java.nio.file.Path.of(referenceFile)) : ReferenceDataLoader.demo();
       SitrepSimulator simulator = keep(new SitrepSimulator(URI.create("http://localhost:" + ingest.port()),
           "demo-key-simulator", reference.organisations(OrganisationType.ACUTE_TRUST), config.simulatorInterval(),
           config.simulatorMinutesPerTick(), Clock.systemUTC()));
       simulator.start();
-    }
-  }
-
-  private static void publishReference(String bootstrap, ReferenceData reference) throws Exception {
-    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all"),
-        Topics.ORGANISATIONS.keySerde().serializer(), Topics.ORGANISATIONS.valueSerde().serializer())) {
-      for (Organisation org : reference.organisations()) {
-        producer.send(new ProducerRecord<>(Topics.ORGANISATIONS.name(), org.code(), org));
-      }
-      producer.flush();
     }
   }
 

@@ -13,6 +13,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.events.reference.ReferenceDataLoader;
+import org.goldcommand.events.topics.Topics;
+import org.goldcommand.platform.KafkaTopics;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.RunningService;
 import org.goldcommand.platform.ServiceRouter;
@@ -64,12 +66,20 @@ public final class StreamsService implements RunningService {
   /** Starts processing and the ops endpoints; completes once the port is bound. */
   @Override
   public Future<HttpServer> start() {
-    streams.start();
+    return vertx.executeBlocking(() -> {
+      KafkaTopics.ensure(config.kafkaBootstrap(), Topics.all(), config.replicationFactor());
+      streams.start();
+      return null;
+    }, false).compose(started -> serveOps());
+  }
+
+  private Future<HttpServer> serveOps() {
     OpsRoutes ops = new OpsRoutes("streams")
         .readyWhen("streams", () -> streams.state() == KafkaStreams.State.RUNNING)
         .healthyWhen("streams", () -> streams.state().isRunningOrRebalancing()
             || streams.state() == KafkaStreams.State.CREATED);
-    return vertx.createHttpServer().requestHandler(ServiceRouter.create(vertx, ops, registry)).listen(config.port())
+    return vertx.createHttpServer().requestHandler(ServiceRouter.create(vertx, ops, registry))
+        .listen(config.port(), config.host())
         .onSuccess(s -> server = s);
   }
 

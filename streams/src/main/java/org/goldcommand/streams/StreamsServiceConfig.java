@@ -12,12 +12,13 @@ import org.goldcommand.platform.Settings;
  * @param stateDir where RocksDB state lives; must survive restarts to avoid a full restore
  * @param threads stream threads
  * @param replicationFactor replication of internal topics (1 on a single broker)
+ * @param host the address the metrics and health port listens on
  * @param port the metrics and health port
  * @param referenceFile reference data file; the demo set when absent
  */
 public record StreamsServiceConfig(
-    String kafkaBootstrap, String applicationId, Path stateDir, int threads, int replicationFactor, int port,
-    Path referenceFile) {
+    String kafkaBootstrap, String applicationId, Path stateDir, int threads, int replicationFactor, String host,
+    int port, Path referenceFile) {
 
   /** Reads and validates the settings, throwing with every problem at once. */
   public static StreamsServiceConfig from(Settings settings) {
@@ -28,6 +29,7 @@ public record StreamsServiceConfig(
         Path.of(settings.text("GC_STREAMS_STATE_DIR", "data/streams")),
         settings.integer("GC_STREAMS_THREADS", 1, 1, 64),
         settings.integer("GC_KAFKA_REPLICATION_FACTOR", 1, 1, 9),
+        settings.text("GC_BIND_HOST", "0.0.0.0"),
         settings.port("GC_STREAMS_PORT", 8082),
         reference == null ? null : Path.of(reference));
     settings.validate();

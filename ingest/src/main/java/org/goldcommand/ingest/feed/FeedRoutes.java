@@ -156,9 +156,12 @@ public final class FeedRoutes {
     }).onFailure(error -> {
       LOG.warn("Kafka did not acknowledge {} {} records: {}", accepted.size(), feed, error.toString());
       count(feed, "unavailable", accepted.size());
-      ctx.response().putHeader("Retry-After", "5");
-      ErrorResponses.send(ctx, 503, "Not stored: the event store is unavailable. Retry later; re-sending the "
-          + "same records is safe, each is counted once.");
+      JsonArray ids = new JsonArray();
+      accepted.forEach(a -> ids.add(a.receipt()));
+      ctx.response().setStatusCode(503).putHeader("Retry-After", "5").putHeader("content-type", "application/json")
+          .end(new JsonObject().put("error", "Not known to be stored: the event store did not acknowledge. Retry later "
+              + "with the same records and these ids (submissionId for sitreps); each is counted once.")
+              .put("ids", ids).encode());
     });
   }
 
