@@ -12,12 +12,13 @@
 
   if (ics) { document.getElementById('system').textContent = 'System ' + ics; }
 
+  // Occupancy bands are data (occupancy-bands.json), not code.
+  let bands = [];
+
   function band(pct) {
-    if (pct === undefined || pct === null) { return null; }
-    if (pct <= 85) { return 1; }
-    if (pct <= 92) { return 2; }
-    if (pct <= 97) { return 3; }
-    return 4;
+    if (pct === undefined || pct === null || !bands.length) { return null; }
+    const found = bands.find(b => b.atMostPct === null || pct <= b.atMostPct);
+    return found ? found.level : null;
   }
 
   function measure(data, name) {
@@ -158,5 +159,14 @@
     });
   }, 30000);
 
-  connect();
+  fetch('/pages/occupancy-bands.json').then(r => r.json()).then(table => {
+    bands = table.bands;
+    document.getElementById('bands').textContent = bands.map(b => b.atMostPct === null
+      ? 'above ' + level4(bands) : '≤' + b.atMostPct + '% ' + b.level).join(', ') + ' (table ' + table.version + ')';
+  }).finally(connect);
+
+  function level4(all) {
+    const last = all.filter(b => b.atMostPct !== null).pop();
+    return last.atMostPct + '% ' + all[all.length - 1].level;
+  }
 }());
