@@ -2,8 +2,10 @@ package org.goldcommand.history;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.goldcommand.events.deadletter.DeadLetter;
 import org.goldcommand.events.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * has committed. A crash in between replays the poll, and the replay stores nothing twice. While
  * the database is unreachable it retries the same poll with growing pauses, reading nothing new
  * and committing nothing, so no event is lost. A record it cannot read is logged, counted in
- * {@link #rejected()} and skipped, never allowed to stop the loop.
+ * {@link #rejected()} and skipped, never allowed to stop the loop; so is a row the database refuses
+ * for its content. Both go to {@code feeds.deadletter.v1} with the reason (the event itself stays on
+ * its topic), and offsets are committed only once Kafka has the dead letters too.
  */
 public final class HistorySink implements AutoCloseable {
 
@@ -51,6 +59,9 @@ public final class HistorySink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HistorySink.class);
 
   private final Map<String, Object> consumerConfig;
+  private final String bootstrapServers;
+  private final List<DeadLetter> deadLetters = new ArrayList<>();
+  private KafkaProducer<String, DeadLetter> deadLetterProducer;
   private final HistoryWriter writer;
   private final HistoryRecords decoder = new HistoryRecords();
   private final AtomicLong stored = new AtomicLong();
@@ -73,6 +84,7 @@ public final class HistorySink implements AutoCloseable {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(groupId, "groupId");
     this.writer = new HistoryWriter(Objects.requireNonNull(dataSource, "dataSource"));
+    this.bootstrapServers = bootstrapServers;
     this.consumerConfig = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ConsumerConfig.GROUP_ID_CONFIG, groupId,
@@ -90,6 +102,9 @@ public final class HistorySink implements AutoCloseable {
       throw new IllegalStateException("A history sink starts once and cannot start after close");
     }
     consumer = new KafkaConsumer<>(consumerConfig);
+    deadLetterProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        Topics.DEAD_LETTERS.keySerde().serializer(), Topics.DEAD_LETTERS.valueSerde().serializer());
     consumer.subscribe(List.of(Topics.SITREPS.name(), Topics.TRUST_PRESSURE.name()));
     running = true;
     thread = new Thread(this::run, "history-sink-" + consumerConfig.get(ConsumerConfig.GROUP_ID_CONFIG));
@@ -140,7 +155,7 @@ public final class HistorySink implements AutoCloseable {
     try (KafkaConsumer<byte[], byte[]> c = consumer) {
       while (!closing) {
         ConsumerRecords<byte[], byte[]> polled = c.poll(POLL);
-        if (!polled.isEmpty() && store(c, decode(polled))) {
+        if (!polled.isEmpty() && store(c, decode(polled)) && sendDeadLetters()) {
           commit(c, polled);
         }
       }
@@ -150,6 +165,32 @@ public final class HistorySink implements AutoCloseable {
       LOG.error("History sink stopped by an unexpected error", e);
     } finally {
       running = false;
+      deadLetterProducer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Sends this poll's dead letters and waits for Kafka; false (and nothing committed) if it cannot. */
+  private boolean sendDeadLetters() {
+    if (deadLetters.isEmpty()) {
+      return true;
+    }
+    try {
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+      for (DeadLetter letter : deadLetters) {
+        sent.add(deadLetterProducer.send(new ProducerRecord<>(Topics.DEAD_LETTERS.name(), letter.key(), letter)));
+      }
+      for (java.util.concurrent.Future<?> ack : sent) {
+        ack.get(30, TimeUnit.SECONDS);
+      }
+      deadLetters.clear();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("Cannot store {} dead letters ({}); the poll will be read again", deadLetters.size(), e.toString());
+      deadLetters.clear();
+      return false;
     }
   }
 
@@ -162,6 +203,9 @@ public final class HistorySink implements AutoCloseable {
         rejected.incrementAndGet();
         LOG.warn("Skipping unreadable record {}-{}@{}: {}",
             record.topic(), record.partition(), record.offset(), e.getMessage());
+        deadLetters.add(new DeadLetter(record.topic(), record.key() == null ? null
+            : new String(record.key(), StandardCharsets.UTF_8), e.getMessage(), "history.decode",
+            new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8), Instant.now()));
       }
     }
     return rows;
@@ -175,6 +219,9 @@ public final class HistorySink implements AutoCloseable {
         HistoryWriter.Result result = writer.write(rows);
         stored.addAndGet(result.stored());
         rejected.addAndGet(result.rejected());
+        result.refused().forEach(r -> deadLetters.add(new DeadLetter(r.table().equals("sitrep") ? Topics.SITREPS.name()
+            : Topics.TRUST_PRESSURE.name(), r.eventId(), "The history database refused it: " + r.reason(),
+            "history.store", "event " + r.eventId() + " (kept on its topic)", Instant.now())));
         c.resume(c.paused());
         return true;
       } catch (SQLException e) {

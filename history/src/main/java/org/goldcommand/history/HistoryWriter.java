@@ -27,9 +27,17 @@ final class HistoryWriter {
    * What a write did.
    *
    * @param stored rows newly stored (rows already held are not counted)
-   * @param rejected rows the database refused for their content, left out
+   * @param refused rows the database refused for their content, left out, with the reason
    */
-  record Result(int stored, int rejected) {}
+  record Result(int stored, List<Refused> refused) {
+
+    int rejected() {
+      return refused.size();
+    }
+  }
+
+  /** A row the database refused: which event, in which table, and the database's words. */
+  record Refused(String eventId, String table, String reason) {}
 
   private final DataSource dataSource;
 
@@ -40,7 +48,7 @@ final class HistoryWriter {
   /** Stores the rows in one transaction, or throws and stores none of them. */
   Result write(List<HistoryRow> rows) throws SQLException {
     if (rows.isEmpty()) {
-      return new Result(0, 0);
+      return new Result(0, List.of());
     }
     Map<String, List<HistoryRow>> byTable = rows.stream()
         .collect(Collectors.groupingBy(HistoryRow::insertSql, LinkedHashMap::new, Collectors.toList()));
@@ -75,12 +83,12 @@ final class HistoryWriter {
         }
       }
     }
-    return new Result(stored, 0);
+    return new Result(stored, List.of());
   }
 
   private static Result oneByOne(Connection c, Map<String, List<HistoryRow>> byTable) throws SQLException {
     int stored = 0;
-    int rejected = 0;
+    List<Refused> refused = new java.util.ArrayList<>();
     for (Map.Entry<String, List<HistoryRow>> table : byTable.entrySet()) {
       try (PreparedStatement insert = c.prepareStatement(table.getKey())) {
         for (HistoryRow row : table.getValue()) {
@@ -94,13 +102,13 @@ final class HistoryWriter {
               throw e;
             }
             c.rollback(before);
-            rejected++;
+            refused.add(new Refused(row.eventId(), row.table(), describe(e)));
             LOG.warn("Skipping {} event {}: the database refused it ({})", row.table(), row.eventId(), describe(e));
           }
         }
       }
     }
-    return new Result(stored, rejected);
+    return new Result(stored, refused);
   }
 
   /**

@@ -15,6 +15,7 @@ import org.goldcommand.events.Envelope;
 import org.goldcommand.events.sitrep.Sitrep;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.testkit.KafkaBroker;
+import org.goldcommand.testkit.TopicReader;
 import org.goldcommand.testkit.RealKafka;
 import org.goldcommand.testkit.RealPostgres;
 import org.goldcommand.testkit.TestDatabase;
@@ -111,6 +112,11 @@ class HistorySinkIT {
       assertThat(sink.rejected()).isEqualTo(1);
       assertThat(sink.isRunning()).isTrue();
     }
+    try (var letters = new TopicReader<>(broker, Topics.DEAD_LETTERS)) {
+      assertThat(letters.await(r -> r.value().stage().equals("history.decode")
+          && r.value().payload().contains("not\": \"a sitrep"), WAIT).value().sourceTopic())
+          .isEqualTo(Topics.SITREPS.name());
+    }
   }
 
   @Test
@@ -130,6 +136,10 @@ class HistorySinkIT {
       assertThat(history.sitrepCount(before)).isEqualTo(1);
       assertThat(history.sitrepCount(refused)).isZero();
       assertThat(sink.rejected()).isEqualTo(1);
+    }
+    try (var letters = new TopicReader<>(broker, Topics.DEAD_LETTERS)) {
+      assertThat(letters.await(r -> refused.equals(r.value().key()), WAIT).value().reason())
+          .contains("refused");
     }
   }
 
