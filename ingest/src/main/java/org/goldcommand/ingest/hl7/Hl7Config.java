@@ -43,10 +43,11 @@ public record Hl7Config(String host, int port, int maxMessageBytes, String stayR
   }
 
   /**
-   * Reads {@code GC_HL7_HOST}, {@code GC_HL7_PORT}, {@code GC_HL7_MAX_MESSAGE_BYTES},
-   * {@code GC_HL7_STAY_REF_SECRET} and {@code GC_HL7_SENDERS_FILE}, recording problems on the
-   * settings for the caller's {@link Settings#validate()}. The secret and senders file are required
-   * outside the demo profile, and the demo secret is refused there.
+   * Reads {@code GC_HL7_HOST} (by default {@code GC_BIND_HOST}, like every other listener),
+   * {@code GC_HL7_PORT}, {@code GC_HL7_MAX_MESSAGE_BYTES}, {@code GC_HL7_STAY_REF_SECRET} and
+   * {@code GC_HL7_SENDERS_FILE}, recording problems on the settings for the caller's
+   * {@link Settings#validate()}. The secret and senders file are required outside the demo
+   * profile, and the demo secret is refused there.
    */
   public static Hl7Config from(Settings settings) {
     Profile profile = Profile.from(settings);
@@ -67,7 +68,7 @@ public record Hl7Config(String host, int port, int maxMessageBytes, String stayR
     }
     boolean secretUsable = secret != null && secret.length() >= MIN_SECRET;
     return new Hl7Config(
-        settings.text("GC_HL7_HOST", "0.0.0.0"),
+        settings.text("GC_HL7_HOST", settings.text("GC_BIND_HOST", "0.0.0.0")),
         settings.port("GC_HL7_PORT", DEFAULT_PORT),
         settings.integer("GC_HL7_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES, 1_024, 64 * 1_048_576),
         secretUsable ? secret : DEMO_STAY_REF_SECRET,

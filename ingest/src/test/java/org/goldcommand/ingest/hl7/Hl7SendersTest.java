@@ -148,10 +148,11 @@ class Hl7SendersTest {
 
   @Test
   void theDemoProfileNeedsNothing() {
-    Settings demo = new Settings(Map.of("GC_PROFILE", "demo"));
+    Settings demo = new Settings(Map.of("GC_PROFILE", "demo", "GC_BIND_HOST", "127.0.0.1"));
     Hl7Config config = Hl7Config.from(demo);
     demo.validate();
     assertThat(config.port()).isEqualTo(2575);
+    assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.stayRefSecret()).isEqualTo(Hl7Config.DEMO_STAY_REF_SECRET);
     assertThat(config.senders().find("RTX")).isPresent();
   }
