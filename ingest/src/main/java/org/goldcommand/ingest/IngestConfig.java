@@ -3,6 +3,7 @@ package org.goldcommand.ingest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.goldcommand.ingest.hl7.Hl7Config;
 import org.goldcommand.platform.Profile;
 import org.goldcommand.platform.Settings;
 
@@ -19,10 +20,11 @@ import org.goldcommand.platform.Settings;
  * @param maxBodyBytes largest request body accepted before answering 413
  * @param corsOrigins web origins allowed to call ingest from a browser (the submission form)
  * @param replicationFactor replication of topics ingest creates when they are missing
+ * @param hl7 the HL7 v2 MLLP listener's settings
  */
 public record IngestConfig(
     Profile profile, String host, int port, String kafkaBootstrap, Path apiKeysFile, Path referenceFile, int maxBodyBytes,
-    List<String> corsOrigins, int replicationFactor) {
+    List<String> corsOrigins, int replicationFactor, Hl7Config hl7) {
 
   /** Reads and validates the settings, throwing with every problem at once. */
   public static IngestConfig from(Settings settings) {
@@ -38,7 +40,8 @@ public record IngestConfig(
         reference == null ? null : Path.of(reference),
         settings.integer("GC_INGEST_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
         List.of(settings.text("GC_INGEST_CORS_ORIGINS", "http://localhost:8080").split("\\s*,\\s*")),
-        settings.integer("GC_KAFKA_REPLICATION_FACTOR", 1, 1, 9));
+        settings.integer("GC_KAFKA_REPLICATION_FACTOR", 1, 1, 9),
+        Hl7Config.from(settings));
     if (config.apiKeysFile() == null && profile != Profile.DEMO) {
       settings.problem("GC_INGEST_API_KEYS_FILE is required outside the demo profile (GC_PROFILE=demo)");
     }

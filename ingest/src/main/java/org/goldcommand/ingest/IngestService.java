@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.ingest.auth.ApiKeys;
+import org.goldcommand.ingest.hl7.Hl7Listener;
 import org.goldcommand.ingest.kafka.FeedProducer;
 import org.goldcommand.ingest.submissions.SubmissionLog;
 import org.goldcommand.events.reference.Organisation;
@@ -34,6 +35,7 @@ public final class IngestService implements RunningService {
   private final IngestVerticle verticle;
   private final KafkaClientMetrics producerMetrics;
   private final SubmissionLog submissions;
+  private final Hl7Listener hl7;
   private String deployment;
 
   public IngestService(Vertx vertx, IngestConfig config, PrometheusMeterRegistry registry) {
@@ -49,6 +51,7 @@ public final class IngestService implements RunningService {
     this.submissions = new SubmissionLog(config.kafkaBootstrap(), Clock.systemUTC());
     OpsRoutes ops = new OpsRoutes("ingest").readyWhen("kafka", readiness::reachable);
     this.verticle = new IngestVerticle(config, producer, keys, reference, submissions, ops, registry);
+    this.hl7 = new Hl7Listener(vertx, config.hl7(), producer, reference, config.hl7().senders(), registry);
   }
 
   /**
@@ -78,7 +81,12 @@ public final class IngestService implements RunningService {
     }, false).compose(ready -> {
       submissions.start();
       return vertx.deployVerticle(verticle);
-    }).onSuccess(id -> deployment = id);
+    }).onSuccess(id -> deployment = id).compose(id -> hl7.start().map(port -> id));
+  }
+
+  /** The port HL7 v2 ADT is taken on over MLLP. */
+  public int hl7Port() {
+    return hl7.port();
   }
 
   /** The port feeds are served on. */
@@ -89,6 +97,7 @@ public final class IngestService implements RunningService {
 
   @Override
   public void close() {
+    hl7.close().await();
     if (deployment != null) {
       vertx.undeploy(deployment).await();
     }

@@ -22,7 +22,7 @@ public final class IngestHarness implements AutoCloseable {
   public IngestHarness(String bootstrapServers) {
     vertx = Vertx.vertx();
     IngestConfig config = IngestConfig.from(new Settings(Map.of(
-        "GC_PROFILE", "demo", "GC_INGEST_PORT", "0", "GC_KAFKA_BOOTSTRAP", bootstrapServers,
+        "GC_PROFILE", "demo", "GC_INGEST_PORT", "0", "GC_HL7_PORT", "0", "GC_KAFKA_BOOTSTRAP", bootstrapServers,
         "GC_INGEST_MAX_BODY_BYTES", "65536")));
     service = new IngestService(vertx, config, registry);
     service.start().await();

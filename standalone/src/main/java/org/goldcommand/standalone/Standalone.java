@@ -67,6 +67,7 @@ public final class Standalone implements AutoCloseable {
     env.put("GC_INGEST_PORT", Integer.toString(config.ingestPort()));
     env.put("GC_DASHBOARD_PORT", Integer.toString(config.dashboardPort()));
     env.put("GC_STREAMS_PORT", Integer.toString(config.streamsPort()));
+    env.put("GC_HL7_PORT", Integer.toString(config.hl7Port()));
     env.put("GC_STREAMS_STATE_DIR", config.dataDir().resolve("streams").toString());
     env.putIfAbsent("GC_BIND_HOST", "127.0.0.1");
     env.putIfAbsent("GC_INGEST_PUBLIC_URL", "http://localhost:" + config.ingestPort());
@@ -116,6 +117,10 @@ public final class Standalone implements AutoCloseable {
 
   public int ingestPort() {
     return ingest.port();
+  }
+
+  public int hl7Port() {
+    return ingest.hl7Port();
   }
 
   @Override

@@ -15,12 +15,13 @@ import org.goldcommand.platform.Settings;
  * @param dashboardPort dashboard-api
  * @param ingestPort ingest
  * @param streamsPort streams metrics and health
+ * @param hl7Port the HL7 v2 MLLP listener
  * @param simulatorInterval how often the simulator posts a round of sitreps (0 turns it off)
  * @param simulatorMinutesPerTick how far the simulated day moves per round
  */
 public record StandaloneConfig(
     Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int dashboardPort, int ingestPort,
-    int streamsPort, Duration simulatorInterval, int simulatorMinutesPerTick) {
+    int streamsPort, int hl7Port, Duration simulatorInterval, int simulatorMinutesPerTick) {
 
   /** Reads and validates the settings, throwing with every problem at once. */
   public static StandaloneConfig from(Settings settings) {
@@ -32,6 +33,7 @@ public record StandaloneConfig(
         settings.port("GC_DASHBOARD_PORT", 8080),
         settings.port("GC_INGEST_PORT", 8081),
         settings.port("GC_STREAMS_PORT", 8082),
+        settings.port("GC_HL7_PORT", 2575),
         Duration.ofMillis(settings.integer("GC_SIMULATOR_INTERVAL_MS", 5_000, 0, 3_600_000)),
         settings.integer("GC_SIMULATOR_MINUTES_PER_TICK", 10, 1, 1_440));
     settings.validate();
