@@ -79,7 +79,8 @@ public final class IngestThroughput {
       broker.createTopics(Topics.all());
       Vertx vertx = Vertx.vertx();
       IngestService ingest = new IngestService(vertx, IngestConfig.from(new Settings(Map.of(
-          "GC_PROFILE", "production", "GC_INGEST_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
+          "GC_PROFILE", "production", "GC_INGEST_PORT", "0", "GC_HL7_ENABLED", "false",
+          "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
           "GC_INGEST_API_KEYS_FILE", keys.toString(), "GC_REFERENCE_FILE", reference.toString(),
           "GC_INGEST_MAX_BODY_BYTES", Integer.toString(16 * 1_048_576)))), Observability.registry("bench"));
       ingest.start().await();

@@ -20,7 +20,7 @@ import org.goldcommand.platform.Settings;
  * @param maxBodyBytes largest request body accepted before answering 413
  * @param corsOrigins web origins allowed to call ingest from a browser (the submission form)
  * @param replicationFactor replication of topics ingest creates when they are missing
- * @param hl7 the HL7 v2 MLLP listener's settings
+ * @param hl7 the HL7 v2 MLLP listener's settings, or null when it is switched off
  */
 public record IngestConfig(
     Profile profile, String host, int port, String kafkaBootstrap, Path apiKeysFile, Path referenceFile, int maxBodyBytes,
@@ -41,7 +41,7 @@ public record IngestConfig(
         settings.integer("GC_INGEST_MAX_BODY_BYTES", 1_048_576, 1_024, 64 * 1_048_576),
         List.of(settings.text("GC_INGEST_CORS_ORIGINS", "http://localhost:8080").split("\\s*,\\s*")),
         settings.integer("GC_KAFKA_REPLICATION_FACTOR", 1, 1, 9),
-        Hl7Config.from(settings));
+        settings.flag("GC_HL7_ENABLED", true) ? Hl7Config.from(settings) : null);
     if (config.apiKeysFile() == null && profile != Profile.DEMO) {
       settings.problem("GC_INGEST_API_KEYS_FILE is required outside the demo profile (GC_PROFILE=demo)");
     }

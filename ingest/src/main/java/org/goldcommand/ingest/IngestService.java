@@ -51,7 +51,8 @@ public final class IngestService implements RunningService {
     this.submissions = new SubmissionLog(config.kafkaBootstrap(), Clock.systemUTC());
     OpsRoutes ops = new OpsRoutes("ingest").readyWhen("kafka", readiness::reachable);
     this.verticle = new IngestVerticle(config, producer, keys, reference, submissions, ops, registry);
-    this.hl7 = new Hl7Listener(vertx, config.hl7(), producer, reference, config.hl7().senders(), registry);
+    this.hl7 = config.hl7() == null ? null
+        : new Hl7Listener(vertx, config.hl7(), producer, reference, config.hl7().senders(), registry);
   }
 
   /**
@@ -81,12 +82,13 @@ public final class IngestService implements RunningService {
     }, false).compose(ready -> {
       submissions.start();
       return vertx.deployVerticle(verticle);
-    }).onSuccess(id -> deployment = id).compose(id -> hl7.start().map(port -> id));
+    }).onSuccess(id -> deployment = id)
+        .compose(id -> hl7 == null ? Future.succeededFuture(id) : hl7.start().map(port -> id));
   }
 
-  /** The port HL7 v2 ADT is taken on over MLLP. */
+  /** The port HL7 v2 ADT is taken on over MLLP; 0 when the listener is switched off. */
   public int hl7Port() {
-    return hl7.port();
+    return hl7 == null ? 0 : hl7.port();
   }
 
   /** The port feeds are served on. */
@@ -97,7 +99,9 @@ public final class IngestService implements RunningService {
 
   @Override
   public void close() {
-    hl7.close().await();
+    if (hl7 != null) {
+      hl7.close().await();
+    }
     if (deployment != null) {
       vertx.undeploy(deployment).await();
     }

@@ -42,6 +42,15 @@ public final class Settings {
     return integer(name, fallback, 0, 65_535);
   }
 
+  /** A yes/no setting: true, false, yes, no, on, off, 1 or 0. */
+  public boolean flag(String name, boolean fallback) {
+    return parse(name, fallback, v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "on", "1" -> Boolean.TRUE;
+      case "false", "no", "off", "0" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException(v);
+    }, v -> true, "true or false");
+  }
+
   /** One of an enum's constants, case-insensitive. */
   public <E extends Enum<E>> E choice(String name, E fallback, Class<E> type) {
     return parse(name, fallback, v -> Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT)), v -> true,
