@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.ingest.auth.ApiKeys;
@@ -18,6 +19,7 @@ import org.goldcommand.ingest.kafka.FeedProducer;
 import org.goldcommand.ingest.submissions.SubmissionLog;
 import org.goldcommand.ingest.submissions.SubmissionRoutes;
 import org.goldcommand.ingest.feed.CsvRecords;
+import org.goldcommand.ingest.fhir.FhirRoutes;
 import org.goldcommand.ingest.feed.FeedIntake;
 import org.goldcommand.ingest.feed.FeedRoutes;
 import org.goldcommand.ingest.feed.RejectionLog;
@@ -60,9 +62,18 @@ public final class IngestVerticle extends VerticleBase {
         .sendFile("openapi/ingest.yaml"));
     root.route("/schemas/*").handler(StaticHandler.create("schemas"));
     root.route("/v1/*").subRouter(feeds());
+    root.route("/fhir/*").subRouter(fhir());
     root.errorHandler(413, ctx -> ErrorResponses.send(ctx, 413,
         "The body is larger than the " + config.maxBodyBytes() + " bytes allowed; split the submission"));
     return vertx.createHttpServer().requestHandler(root).listen(config.port(), config.host()).onSuccess(s -> server = s);
+  }
+
+  /** FHIR R4 at the root, as FHIR clients expect, behind the same keys and size limit as the feeds. */
+  private Router fhir() {
+    FhirRoutes fhir = new FhirRoutes(vertx, producer, new RejectionLog(producer, Clock.systemUTC()), reference,
+        registry, Clock.systemUTC());
+    return fhir.router(List.of(new FeedAuthentication(keys),
+        BodyHandler.create().setBodyLimit(config.maxBodyBytes()).setHandleFileUploads(false)));
   }
 
   private Router feeds() {
