@@ -17,6 +17,8 @@ import org.goldcommand.history.HistoryDatabase;
 import org.goldcommand.history.HistorySink;
 import org.goldcommand.ingest.IngestConfig;
 import org.goldcommand.ingest.IngestService;
+import org.goldcommand.ingest.simulator.ScenarioSimulator;
+import org.goldcommand.ingest.simulator.SimulatorSettings;
 import org.goldcommand.ingest.simulator.SitrepSimulator;
 import org.goldcommand.platform.Observability;
 import org.goldcommand.platform.Settings;
@@ -103,6 +105,13 @@ public final class Standalone implements AutoCloseable {
           "demo-key-simulator", reference.organisations(OrganisationType.ACUTE_TRUST), config.simulatorInterval(),
           config.simulatorMinutesPerTick(), Clock.systemUTC()));
       simulator.start();
+    }
+    if (config.scenarioSpeed() > 0) {
+      ScenarioSimulator scenario = keep(new ScenarioSimulator(new SimulatorSettings(
+          SimulatorSettings.Scenarios.LSC_WINTER_DAY, URI.create("http://localhost:" + ingest.port()),
+          "demo-key-simulator", config.scenarioSpeed(), 2026, null, 0, ingest.hl7Port() > 0, "localhost",
+          ingest.hl7Port(), true, null, null, null), ReferenceDataLoader.demo(), Clock.systemUTC(), false));
+      scenario.start();
     }
   }
 

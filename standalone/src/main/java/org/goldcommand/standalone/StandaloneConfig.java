@@ -18,10 +18,11 @@ import org.goldcommand.platform.Settings;
  * @param hl7Port the HL7 v2 MLLP listener
  * @param simulatorInterval how often the simulator posts a round of sitreps (0 turns it off)
  * @param simulatorMinutesPerTick how far the simulated day moves per round
+ * @param scenarioSpeed how fast the winter-day scenario runs across every feed (0 turns it off)
  */
 public record StandaloneConfig(
     Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int dashboardPort, int ingestPort,
-    int streamsPort, int hl7Port, Duration simulatorInterval, int simulatorMinutesPerTick) {
+    int streamsPort, int hl7Port, Duration simulatorInterval, int simulatorMinutesPerTick, int scenarioSpeed) {
 
   /** Reads and validates the settings, throwing with every problem at once. */
   public static StandaloneConfig from(Settings settings) {
@@ -35,7 +36,8 @@ public record StandaloneConfig(
         settings.port("GC_STREAMS_PORT", 8082),
         settings.port("GC_HL7_PORT", 2575),
         Duration.ofMillis(settings.integer("GC_SIMULATOR_INTERVAL_MS", 5_000, 0, 3_600_000)),
-        settings.integer("GC_SIMULATOR_MINUTES_PER_TICK", 10, 1, 1_440));
+        settings.integer("GC_SIMULATOR_MINUTES_PER_TICK", 10, 1, 1_440),
+        settings.integer("GC_SCENARIO_SPEED", 60, 0, 3_600));
     settings.validate();
     return config;
   }

@@ -46,7 +46,7 @@ class StandaloneEndToEndIT {
         "GC_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()),
         "GC_POSTGRES_PORT", Integer.toString(freePort()),
         "GC_DASHBOARD_PORT", "0", "GC_INGEST_PORT", "0", "GC_STREAMS_PORT", "0", "GC_HL7_PORT", "0",
-        "GC_SIMULATOR_INTERVAL_MS", "0")));
+        "GC_SIMULATOR_INTERVAL_MS", "0", "GC_SCENARIO_SPEED", "0")));
     standalone = Standalone.start(config);
     history = new HistoryRepository(HistoryDatabase.dataSource(
         "jdbc:postgresql://localhost:" + config.postgresPort() + "/postgres", "postgres", "postgres"));

@@ -84,10 +84,11 @@ public final class FeedStatusTopology {
     return reference.organisation(subject).or(() -> reference.ownerOfSite(subject));
   }
 
-  /** The feed's name from the source ingest stamps, {@code /ingest/<feed>}. */
+  /** The feed's name from the event type ingest stamps, {@code org.goldcommand.<feed>.v<N>}. */
   static String feedName(Envelope<?> envelope) {
-    String source = envelope.source();
-    int slash = source.lastIndexOf('/');
-    return slash < 0 ? source : source.substring(slash + 1);
+    String type = envelope.type();
+    String name = type.startsWith("org.goldcommand.") ? type.substring("org.goldcommand.".length()) : type;
+    int version = name.lastIndexOf(".v");
+    return version < 0 ? name : name.substring(0, version);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.goldcommand.events.Envelope;
+import org.goldcommand.events.beds.BedEvent;
 import org.goldcommand.events.ed.EdSnapshot;
 import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.events.status.FeedStatus;
@@ -61,6 +62,11 @@ class FeedStatusTopologyTest {
     snapshots.pipeInput("RXN01", Envelope.of("ed-snapshot/2", "/ingest/ed-snapshot", "org.goldcommand.ed-snapshot.v1",
         "RXN01", AT.plusSeconds(60), AT.plusSeconds(65), snapshot), AT);
     rejections.pipeInput("RXN", new Rejection("RXN", "ed-snapshot", AT.plusSeconds(90), "400", "bad field"), AT);
+    var beds = driver.createInputTopic(Topics.BED_EVENTS.name(), Topics.BED_EVENTS.keySerde().serializer(),
+        Topics.BED_EVENTS.valueSerde().serializer());
+    beds.pipeInput("RXL01", Envelope.of("bed-event/RXL/1", "/ingest/hl7/RXL", "org.goldcommand.bed-event.v1", "RXL01",
+        AT, AT.plusSeconds(1), new BedEvent("1", "RXL01", "W1", null, null, BedEvent.Movement.ADMIT, "I", null, AT,
+            "A01")), AT);
 
     Map<String, FeedStatus> latest = status.readKeyValuesToMap();
     FeedStatus rxn = latest.get("RXN/ed-snapshot");
@@ -70,5 +76,6 @@ class FeedStatusTopologyTest {
     assertThat(rxn.lastBusinessTime()).isEqualTo(AT.plusSeconds(60));
     assertThat(rxn.lastRejection()).isEqualTo("400 bad field");
     assertThat(rxn.systemCode()).isEqualTo("QE1");
+    assertThat(latest.get("RXL/bed-event").acceptedToday()).isEqualTo(1);
   }
 }
