@@ -114,7 +114,7 @@
     const body = document.querySelector('#recent tbody');
     body.replaceChildren();
     latest = listing.body.accepted[0] || null;
-    listing.body.accepted.forEach(entry => {
+    listing.body.accepted.slice(0, 50).forEach(entry => {
       const row = el('tr');
       if (entry.supersededBy) { row.className = 'superseded'; }
       const beds = entry.sitrep.beds || {};
@@ -136,6 +136,15 @@
     listing.body.refused.forEach(r => refused.append(el('li', new Date(r.at).toLocaleString('en-GB') + ': ' + r.status + ' ' + r.reason)));
     if (!listing.body.refused.length) { refused.append(el('li', 'None')); }
     return listing;
+  }
+
+  // The listing is read back from the event store, so a return just accepted may take a moment to show.
+  async function showWhenListed(submissionId, attempts) {
+    const listing = await refresh();
+    const listed = listing.status === 200 && listing.body.accepted.some(a => a.submissionId === submissionId);
+    if (!listed && attempts > 1) {
+      setTimeout(() => showWhenListed(submissionId, attempts - 1), 500);
+    }
   }
 
   async function signIn(candidate) {
@@ -165,7 +174,7 @@
     if (response.status === 202) {
       result.append(el('p', 'Accepted: return ' + response.body.ids[0] + ' is stored.', 'ok'));
       stopCorrecting();
-      refresh();
+      showWhenListed(response.body.ids[0], 10);
     } else if (response.status === 503) {
       result.append(el('p', 'Not stored: Gold Command cannot store returns right now. Please submit again in a minute.', 'error'));
     } else {
