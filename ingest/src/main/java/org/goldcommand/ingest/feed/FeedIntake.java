@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.goldcommand.events.Envelope;
 import org.goldcommand.events.reference.Organisation;
 import org.goldcommand.events.reference.ReferenceData;
+import org.goldcommand.events.serde.EnvelopeBytes;
 import org.goldcommand.events.serde.Json;
 import org.goldcommand.events.topics.Topic;
 import org.goldcommand.events.validation.SchemaValidator;
@@ -31,6 +33,8 @@ public final class FeedIntake<T> {
   /** Clocks at trusts drift; a record stamped a little ahead of ours is still accepted. */
   public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(FeedIntake::sha256);
+
   private final FeedSpec<T> spec;
   private final SchemaValidator schema;
   private final ReferenceData reference;
@@ -45,9 +49,12 @@ public final class FeedIntake<T> {
     return spec;
   }
 
-  /** An accepted record, ready to send to its topic, with the receipt to give the sender. */
+  /**
+   * An accepted record, ready to send to its topic, with the receipt to give the sender, and the
+   * envelope already written as the topic's serde writes it ({@code null} if it could not be).
+   */
   public record Accepted<T>(Topic<String, Envelope<T>> topic, String key, Envelope<T> envelope, String receipt,
-      String orgCode) {}
+      String orgCode, byte[] serialised) {}
 
   /** Why a record was refused: the HTTP status that fits, and every violation found. */
   public record Refused(int status, String error, List<Violation> violations, String orgCode) {}
@@ -100,27 +107,48 @@ public final class FeedIntake<T> {
     if (!ruleViolations.isEmpty()) {
       return refuse(422, "The record breaks the " + spec.name() + " rules", ruleViolations, orgCode);
     }
-    String eventId = spec.name() + "/" + spec.naturalKey(value) + (spec.hashContent() ? "/" + contentHash(value) : "");
+    byte[] data = payload(value);
+    String eventId = spec.name() + "/" + spec.naturalKey(value) + (spec.hashContent() ? "/" + contentHash(data) : "");
     Envelope<T> envelope = Envelope.of(eventId, "/ingest/" + spec.name(), "org.goldcommand." + spec.name() + ".v1",
         subject.code(), businessTime, now, value);
     return Checked.accept(new Accepted<>(spec.topic(), spec.key(value), envelope, spec.receipt(value, eventId),
-        orgCode));
+        orgCode, serialised(envelope, data)));
   }
 
   /** NUL and other control characters (bar tab and newline) cannot be stored or shown; refuse them at the door. */
   private static void controlCharacters(JsonNode node, String path, List<Violation> violations) {
     if (node.isTextual()) {
-      if (node.asText().chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+      if (hasControlCharacter(node.asText())) {
         violations.add(new Violation(path, "contains a control character"));
       }
     } else if (node.isObject()) {
-      node.properties().forEach(e -> controlCharacters(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
-          violations));
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        if (worthVisiting(e.getValue())) {
+          controlCharacters(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), violations);
+        }
+      }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        controlCharacters(node.get(i), path + "." + i, violations);
+        if (worthVisiting(node.get(i))) {
+          controlCharacters(node.get(i), path + "." + i, violations);
+        }
       }
     }
+  }
+
+  /** Whether a child can hold a violation; its path is only built when it can. */
+  private static boolean worthVisiting(JsonNode child) {
+    return child.isContainerNode() || child.isTextual() && hasControlCharacter(child.asText());
+  }
+
+  private static boolean hasControlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Checked<T> refuse(int status, String error, List<Violation> violations, String orgCode) {
@@ -138,10 +166,38 @@ public final class FeedIntake<T> {
 
   /** The first 16 hex digits of the SHA-256 of the record as Gold Command serialises it. */
   static String contentHash(Object value) {
+    return contentHash(payload(value));
+  }
+
+  /** The first 16 hex digits of the SHA-256 of a record's bytes from {@link EnvelopeBytes#payload(Object)}. */
+  static String contentHash(byte[] data) {
+    MessageDigest sha256 = SHA_256.get();
+    sha256.reset();
+    return HexFormat.of().formatHex(sha256.digest(data), 0, 8);
+  }
+
+  /** The record as Gold Command serialises it: {@code Json.mapper().writeValueAsBytes(value)}. */
+  private static byte[] payload(Object value) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.mapper().writeValueAsBytes(value));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      return EnvelopeBytes.payload(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot hash a record that was just read", e);
+    }
+  }
+
+  /** The envelope as its topic writes it, or null to leave the writing (and its failure) to the send. */
+  private static byte[] serialised(Envelope<?> envelope, byte[] data) {
+    try {
+      return EnvelopeBytes.envelope(envelope, data);
+    } catch (JsonProcessingException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Cannot hash a record that was just read", e);
     }
   }

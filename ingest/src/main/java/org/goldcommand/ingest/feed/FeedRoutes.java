@@ -144,7 +144,8 @@ public final class FeedRoutes {
   private <T> void store(RoutingContext ctx, String feed, List<FeedIntake.Accepted<T>> accepted) {
     List<FeedIntake.Accepted<T>> fresh = accepted.stream().filter(a -> !stored.contains(a.envelope().id())).toList();
     Future<Void> acked = Acknowledgement.of(vertx, () -> CompletableFuture.allOf(fresh.stream()
-        .map(a -> producer.send(a.topic(), a.key(), a.envelope()))
+        .map(a -> a.serialised() != null ? producer.sendSerialised(a.topic(), a.key(), a.serialised())
+            : producer.send(a.topic(), a.key(), a.envelope()))
         .toArray(CompletableFuture[]::new)));
     acked.onSuccess(v -> {
       fresh.forEach(a -> stored.add(a.envelope().id()));

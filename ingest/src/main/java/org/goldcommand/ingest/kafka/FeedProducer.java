@@ -45,11 +45,22 @@ public final class FeedProducer implements AutoCloseable {
    * the event loop.
    */
   public <K, V> CompletableFuture<RecordMetadata> send(Topic<K, V> topic, K key, V value) {
+    try {
+      return sendSerialised(topic, key, topic.valueSerde().serializer().serialize(topic.name(), value));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * As {@link #send(Topic, Object, Object)}, for a value already written exactly as the topic's
+   * value serde writes it (for example by {@code EnvelopeBytes}), so it is not serialised twice.
+   */
+  public <K> CompletableFuture<RecordMetadata> sendSerialised(Topic<K, ?> topic, K key, byte[] value) {
     CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
     try {
       byte[] k = topic.keySerde().serializer().serialize(topic.name(), key);
-      byte[] v = topic.valueSerde().serializer().serialize(topic.name(), value);
-      producer.send(new ProducerRecord<>(topic.name(), k, v), (metadata, error) -> {
+      producer.send(new ProducerRecord<>(topic.name(), k, value), (metadata, error) -> {
         if (error != null) {
           result.completeExceptionally(error);
         } else {
