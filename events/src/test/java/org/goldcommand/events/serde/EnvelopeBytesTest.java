@@ -39,6 +39,21 @@ class EnvelopeBytesTest {
   }
 
   @Test
+  void escapedAttributesOddInstantsAndAMissingPayloadAreWrittenExactlyAsTheTopicWritesThem() throws Exception {
+    Instant[] instants = {Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999999999Z"),
+        Instant.parse("2026-11-22T08:00:00.000001Z"), Instant.parse("+12026-01-01T00:00:00Z"), Instant.MIN, Instant.MAX};
+    for (Instant instant : instants) {
+      ColdChainReading reading = new ColdChainReading("S1-F1\u0001\"\\", "S\u00e91\u2028", instant, 4.5);
+      assertSameBytes(Topics.COLD_CHAIN, new Envelope<>(null, "id\t\u00e9\ud83d\ude00</", "/src", "type", "S\"1", instant,
+          received, null, reading));
+      assertSameBytes(Topics.COLD_CHAIN, Envelope.of("id", "/src", "type", "S1", at, instant, reading));
+      Envelope<ColdChainReading> empty = Envelope.of("id", "/src", "type", null, instant, at, null);
+      assertThat(EnvelopeBytes.envelope(empty, null))
+          .isEqualTo(Topics.COLD_CHAIN.valueSerde().serializer().serialize(Topics.COLD_CHAIN.name(), empty));
+    }
+  }
+
+  @Test
   void thePayloadBytesAreTheSharedMappersBytes() throws Exception {
     ColdChainReading reading = new ColdChainReading("S1-F1", "S1", at, -0.0);
     assertThat(EnvelopeBytes.payload(reading)).isEqualTo(Json.mapper().writeValueAsBytes(reading));

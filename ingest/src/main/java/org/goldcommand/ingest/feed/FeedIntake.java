@@ -2,6 +2,7 @@ package org.goldcommand.ingest.feed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -189,7 +190,7 @@ public final class FeedIntake<T> {
   private static byte[] serialised(Envelope<?> envelope, byte[] data) {
     try {
       return EnvelopeBytes.envelope(envelope, data);
-    } catch (JsonProcessingException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return null;
     }
   }
