@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a JSON document against one of the contracts in {@code schemas/} and reports every
@@ -41,7 +42,11 @@ public final class SchemaValidator {
 
   /** Every violation in the document, sorted by path; empty when it conforms. */
   public List<Violation> validate(JsonNode document) {
-    return schema.validate(document).stream()
+    Set<ValidationMessage> messages = schema.validate(document);
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    return messages.stream()
         .map(SchemaValidator::toViolation)
         .distinct()
         .sorted(Comparator.comparing(Violation::path).thenComparing(Violation::message))

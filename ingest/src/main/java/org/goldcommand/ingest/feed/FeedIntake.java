@@ -39,11 +39,15 @@ public final class FeedIntake<T> {
   private final FeedSpec<T> spec;
   private final SchemaValidator schema;
   private final ReferenceData reference;
+  private final String source;
+  private final String eventType;
 
   public FeedIntake(FeedSpec<T> spec, ReferenceData reference) {
     this.spec = spec;
     this.schema = SchemaValidator.forResource(spec.schemaResource());
     this.reference = reference;
+    this.source = "/ingest/" + spec.name();
+    this.eventType = "org.goldcommand." + spec.name() + ".v1";
   }
 
   public FeedSpec<T> spec() {
@@ -110,8 +114,7 @@ public final class FeedIntake<T> {
     }
     byte[] data = payload(value);
     String eventId = spec.name() + "/" + spec.naturalKey(value) + (spec.hashContent() ? "/" + contentHash(data) : "");
-    Envelope<T> envelope = Envelope.of(eventId, "/ingest/" + spec.name(), "org.goldcommand." + spec.name() + ".v1",
-        subject.code(), businessTime, now, value);
+    Envelope<T> envelope = Envelope.of(eventId, source, eventType, subject.code(), businessTime, now, value);
     return Checked.accept(new Accepted<>(spec.topic(), spec.key(value), envelope, spec.receipt(value, eventId),
         orgCode, serialised(envelope, data)));
   }
