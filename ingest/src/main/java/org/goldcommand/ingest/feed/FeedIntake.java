@@ -112,11 +112,11 @@ public final class FeedIntake<T> {
     if (!ruleViolations.isEmpty()) {
       return refuse(422, "The record breaks the " + spec.name() + " rules", ruleViolations, orgCode);
     }
-    byte[] data = payload(value);
+    byte[] data = spec.hashContent() ? payload(value) : payloadIfWritable(value);
     String eventId = spec.name() + "/" + spec.naturalKey(value) + (spec.hashContent() ? "/" + contentHash(data) : "");
     Envelope<T> envelope = Envelope.of(eventId, source, eventType, subject.code(), businessTime, now, value);
     return Checked.accept(new Accepted<>(spec.topic(), spec.key(value), envelope, spec.receipt(value, eventId),
-        orgCode, serialised(envelope, data)));
+        orgCode, value == null || data == null ? null : serialised(envelope, data)));
   }
 
   /** NUL and other control characters (bar tab and newline) cannot be stored or shown; refuse them at the door. */
@@ -186,6 +186,15 @@ public final class FeedIntake<T> {
       return EnvelopeBytes.payload(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot hash a record that was just read", e);
+    }
+  }
+
+  /** The record's bytes, or null to leave writing it (and its failure) to the send, as without a hash. */
+  private static byte[] payloadIfWritable(Object value) {
+    try {
+      return EnvelopeBytes.payload(value);
+    } catch (JsonProcessingException | RuntimeException e) {
+      return null;
     }
   }
 
