@@ -125,6 +125,12 @@ public final class ScenarioSimulator implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
+    try {
+      // Let a round in flight finish before its MLLP connection goes, so stopping is quiet.
+      ticker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (hl7 != null) {
       hl7.close();
     }
