@@ -127,7 +127,7 @@ public final class ScenarioSimulator implements AutoCloseable {
     ticker.shutdownNow();
     try {
       // Let a round in flight finish before its MLLP connection goes, so stopping is quiet.
-      ticker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      ticker.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
