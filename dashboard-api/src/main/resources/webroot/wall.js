@@ -53,14 +53,20 @@
       tiles.insertBefore(tile, trusts.get(ordered[ordered.indexOf(key) + 1]) || null);
     }
     const ga = measure(data, 'gaOccupancyPct');
-    const b = band(ga);
+    // The colour and number are the trust's OPEL level when scored, else its G&A occupancy band.
+    const scored = data.opelLevel !== undefined && data.opelLevel !== null;
+    const b = scored ? data.opelLevel : band(ga);
     tile.className = 'tile' + (b ? ' band-' + b : '');
     tile.dataset.band = b || '';
+    const badge = scored
+      ? 'OPEL ' + data.opelLevel + ' · score ' + data.score.toFixed(1)
+        + (data.completeness < 1 ? ' (on ' + Math.round(data.completeness * 100) + '% of the table)' : '')
+      : (b ? 'G&A band ' + b : 'No G&A figure');
     tile.replaceChildren(
       text('h2', '', data.orgName || key),
       text('span', 'code', key + ' · ' + (data.systemCode || '')),
       text('p', 'big', ga === null ? '–' : ga.toFixed(1) + '%'),
-      text('span', 'band', b ? 'G&A band ' + b : 'No G&A figure'));
+      text('span', 'band', badge));
     const dl = document.createElement('dl');
     const rows = [
       ['G&A occupied / open', fmtPair(measure(data, 'gaOccupied'), measure(data, 'gaOpen'))],
@@ -68,6 +74,12 @@
       ['CC occupied / open', fmtPair(measure(data, 'criticalCareOccupied'), measure(data, 'criticalCareOpen'))]];
     rows.forEach(([label, value]) => { dl.append(text('dt', '', label), text('dd', '', value)); });
     tile.append(dl);
+    const drivers = (data.measures || []).filter(m => m.contribution > 0)
+      .sort((x, y) => y.contribution - x.contribution).slice(0, 3);
+    if (drivers.length) {
+      tile.append(text('p', 'drivers', 'Driven by: ' + drivers.map(m => m.label + ' ' + m.value.toFixed(1) + m.unit
+        + ' (level ' + m.level + ')').join('; ')));
+    }
     const when = text('p', 'age', 'As at ' + new Date(data.asAt).toLocaleString('en-GB') + ' (' + age(data.asAt) + ')');
     when.dataset.asAt = data.asAt;
     tile.append(when);

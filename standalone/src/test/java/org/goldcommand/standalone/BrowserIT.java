@@ -96,7 +96,8 @@ class BrowserIT {
     waiting(10).until(d -> "4".equals(d.findElement(tile).getAttribute("data-band")));
     WebElement pressed = browser.findElement(tile);
     assertThat(pressed.getCssValue("border-left-color")).isNotEqualTo(calm);
-    assertThat(pressed.getText()).contains("99.3%").contains("G&A band 4").contains("695 / 700");
+    assertThat(pressed.getText()).contains("99.3%").contains("OPEL 4").contains("695 / 700")
+        .contains("Driven by: G&A occupancy 99.3% (level 4)");
     assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("Live");
   }
 

@@ -18,6 +18,8 @@ import org.goldcommand.platform.KafkaTopics;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.RunningService;
 import org.goldcommand.platform.ServiceRouter;
+import org.goldcommand.streams.domain.scoring.ScoringTable;
+import org.goldcommand.streams.domain.scoring.ScoringTables;
 import org.goldcommand.streams.topology.FeedStatusTopology;
 import org.goldcommand.streams.topology.TrustOccupancyTopology;
 import org.slf4j.Logger;
@@ -45,7 +47,10 @@ public final class StreamsService implements RunningService {
     this.registry = registry;
     ReferenceData reference = config.referenceFile() != null
         ? ReferenceDataLoader.fromFile(config.referenceFile()) : ReferenceDataLoader.demo();
-    this.streams = new KafkaStreams(topology(reference, registry), StreamsConfigFactory.properties(config, registry));
+    ScoringTable table = config.scoringTableFile() != null
+        ? ScoringTables.fromFile(config.scoringTableFile()) : ScoringTables.defaultTable();
+    this.streams = new KafkaStreams(topology(reference, table, registry),
+        StreamsConfigFactory.properties(config, registry));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
     streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
@@ -56,9 +61,10 @@ public final class StreamsService implements RunningService {
   }
 
   /** The whole application's topology: one {@code build} call per topology class. */
-  public static Topology topology(ReferenceData reference, io.micrometer.core.instrument.MeterRegistry metrics) {
+  public static Topology topology(ReferenceData reference, ScoringTable table,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
     StreamsBuilder builder = new StreamsBuilder();
-    new TrustOccupancyTopology(reference, metrics).build(builder);
+    new TrustOccupancyTopology(reference, table, metrics).build(builder);
     new FeedStatusTopology(reference).build(builder);
     return builder.build();
   }

@@ -15,14 +15,16 @@ import org.goldcommand.platform.Settings;
  * @param host the address the metrics and health port listens on
  * @param port the metrics and health port
  * @param referenceFile reference data file; the demo set when absent
+ * @param scoringTableFile pressure scoring table; the illustrative default when absent
  */
 public record StreamsServiceConfig(
     String kafkaBootstrap, String applicationId, Path stateDir, int threads, int replicationFactor, String host,
-    int port, Path referenceFile) {
+    int port, Path referenceFile, Path scoringTableFile) {
 
   /** Reads and validates the settings, throwing with every problem at once. */
   public static StreamsServiceConfig from(Settings settings) {
     String reference = settings.text("GC_REFERENCE_FILE", null);
+    String scoring = settings.text("GC_SCORING_TABLE_FILE", null);
     StreamsServiceConfig config = new StreamsServiceConfig(
         settings.text("GC_KAFKA_BOOTSTRAP", "localhost:9092"),
         settings.text("GC_STREAMS_APPLICATION_ID", "gold-command-streams"),
@@ -31,7 +33,8 @@ public record StreamsServiceConfig(
         settings.integer("GC_KAFKA_REPLICATION_FACTOR", 1, 1, 9),
         settings.text("GC_BIND_HOST", "0.0.0.0"),
         settings.port("GC_STREAMS_PORT", 8082),
-        reference == null ? null : Path.of(reference));
+        reference == null ? null : Path.of(reference),
+        scoring == null ? null : Path.of(scoring));
     settings.validate();
     return config;
   }

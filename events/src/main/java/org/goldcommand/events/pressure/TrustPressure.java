@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param score 0-100 pressure score, when scored
  * @param opelLevel OPEL level 1-4, when scored
  * @param tableVersion the scoring table version that produced the score
+ * @param completeness the share (0-1) of the table's weight that had fresh data, when scored
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrustPressure(
@@ -29,10 +30,17 @@ public record TrustPressure(
     List<Measure> measures,
     Double score,
     Integer opelLevel,
-    String tableVersion) {
+    String tableVersion,
+    Double completeness) {
 
   public TrustPressure {
     measures = List.copyOf(measures);
+  }
+
+  /** Pressure that has not been scored. */
+  public TrustPressure(String orgCode, String orgName, String systemCode, Instant asAt, List<Measure> measures,
+      Double score, Integer opelLevel, String tableVersion) {
+    this(orgCode, orgName, systemCode, asAt, measures, score, opelLevel, tableVersion, null);
   }
 
   /** The measure with this name, if present. */

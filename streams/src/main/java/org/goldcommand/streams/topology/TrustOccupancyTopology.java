@@ -17,14 +17,19 @@ import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.events.serde.Json;
 import org.goldcommand.events.sitrep.Sitrep;
 import org.goldcommand.events.topics.Topics;
-import org.goldcommand.streams.domain.occupancy.BedOccupancy;
+import org.goldcommand.streams.domain.occupancy.SitrepMeasures;
+import org.goldcommand.streams.domain.scoring.MeasureScoring;
+import org.goldcommand.streams.domain.scoring.OpelScorer;
+import org.goldcommand.streams.domain.scoring.Score;
+import org.goldcommand.streams.domain.scoring.ScoringTable;
 import org.goldcommand.streams.support.DeduplicateById;
 import org.goldcommand.streams.support.NewestOnly;
 
 /**
  * Sitreps to trust pressure: each new whole-trust sitrep (re-sent copies dropped, back-dated ones
- * ignored) becomes the trust's current bed occupancy on {@code pressure.trust.v1}, named and placed
- * in its system from reference data. A sitrep for an organisation the reference data does not
+ * ignored) becomes the trust's current bed occupancy on {@code pressure.trust.v1}, scored against
+ * the scoring table (over the parameters a sitrep carries; the score says how complete it is),
+ * named and placed in its system from reference data. A sitrep for an organisation the reference data does not
  * know, or with no bed figures, goes to the dead-letter topic rather than producing a tile nobody
  * can place. A single site's return is history, not the trust's picture, so it is not used here.
  */
@@ -40,10 +45,12 @@ public final class TrustOccupancyTopology {
 
   private final ReferenceData reference;
   private final MeterRegistry metrics;
+  private final MeasureScoring scoring;
 
-  public TrustOccupancyTopology(ReferenceData reference, MeterRegistry metrics) {
+  public TrustOccupancyTopology(ReferenceData reference, ScoringTable table, MeterRegistry metrics) {
     this.reference = reference;
     this.metrics = metrics;
+    this.scoring = new MeasureScoring(new OpelScorer(table));
   }
 
   /** Adds this topology to the builder. */
@@ -81,8 +88,10 @@ public final class TrustOccupancyTopology {
 
   private Envelope<TrustPressure> toPressure(Envelope<Sitrep> sitrep) {
     Organisation org = reference.organisation(sitrep.data().orgCode()).orElseThrow();
+    MeasureScoring.Scored scored = scoring.score(SitrepMeasures.of(sitrep.data(), sitrep.time()), sitrep.receivedAt());
+    Score score = scored.score();
     TrustPressure pressure = new TrustPressure(org.code(), org.shortName(), org.systemCode(), sitrep.time(),
-        BedOccupancy.measures(sitrep.data().beds(), sitrep.time()), null, null, null);
+        scored.measures(), score.score(), score.level(), score.tableVersion(), score.completeness());
     return sitrep.derive("pressure.trust/" + sitrep.id(), SOURCE, EVENT_TYPE, sitrep.receivedAt(), pressure);
   }
 

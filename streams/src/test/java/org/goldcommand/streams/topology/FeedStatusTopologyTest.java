@@ -17,6 +17,7 @@ import org.goldcommand.events.status.FeedStatus;
 import org.goldcommand.events.status.Rejection;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.streams.StreamsService;
+import org.goldcommand.streams.domain.scoring.ScoringTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class FeedStatusTopologyTest {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-    driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), new SimpleMeterRegistry()),
+    driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), ScoringTables.defaultTable(),
+        new SimpleMeterRegistry()),
         props);
   }
 

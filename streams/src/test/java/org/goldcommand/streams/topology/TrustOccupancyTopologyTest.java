@@ -21,6 +21,7 @@ import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.events.sitrep.Sitrep;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.streams.StreamsService;
+import org.goldcommand.streams.domain.scoring.ScoringTables;
 import org.goldcommand.streams.support.DeadLetterHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class TrustOccupancyTopologyTest {
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(DeadLetterHandler.METRICS, metrics);
-    driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), metrics), props);
+    driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), ScoringTables.defaultTable(), metrics), props);
     sitreps = driver.createInputTopic(Topics.SITREPS.name(), Topics.SITREPS.keySerde().serializer(),
         Topics.SITREPS.valueSerde().serializer());
     pressure = driver.createOutputTopic(Topics.TRUST_PRESSURE.name(), Topics.TRUST_PRESSURE.keySerde().deserializer(),
@@ -120,6 +121,28 @@ class TrustOccupancyTopologyTest {
     assertThat(p.measure("criticalCareOccupancyPct")).map(Measure::value).contains(93.3);
     assertThat(out.value.id()).isEqualTo("pressure.trust/sitrep/RXN/a");
     assertThat(pressure.isEmpty()).isTrue();
+  }
+
+  @Test
+  void theTrustIsScoredOverWhatItsSitrepCarriesAndSaysHowCompleteThatIs() {
+    Sitrep full = new Sitrep("s", "RXN", null, AT, new Sitrep.Beds(700, 30, 725, 30, 31, null),
+        new Sitrep.Discharge(160, 40, 20), null, null, 8.5, null, null, null, null);
+    sitreps.pipeInput("RXN", Envelope.of("sitrep/RXN/s", "/ingest/sitreps", "org.goldcommand.sitrep.v1", "RXN", AT,
+        AT.plusSeconds(30), full), AT);
+
+    TrustPressure p = pressure.readValue().data();
+    // G&A 99.3% level 4 (15), escalation 4.1% level 3 (5 x 2/3), NCTR 22.1% level 4 (10),
+    // critical care 103.3% level 4 (5), absence 8.5% level 4 (5): 38.3 of 40 points present = 95.8
+    assertThat(p.score()).isEqualTo(95.8);
+    assertThat(p.opelLevel()).isEqualTo(4);
+    assertThat(p.completeness()).isEqualTo(0.4);
+    assertThat(p.tableVersion()).isEqualTo(ScoringTables.defaultTable().version());
+    assertThat(p.measure("gaOccupancyPct")).hasValueSatisfying(m -> {
+      assertThat(m.level()).isEqualTo(4);
+      assertThat(m.weight()).isEqualTo(15.0);
+      assertThat(m.contribution()).isEqualTo(37.5);
+    });
+    assertThat(p.measure("gaOccupied")).hasValueSatisfying(m -> assertThat(m.level()).isNull());
   }
 
   @Test
