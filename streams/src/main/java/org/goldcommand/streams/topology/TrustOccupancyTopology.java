@@ -11,8 +11,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.goldcommand.events.Envelope;
 import org.goldcommand.events.deadletter.DeadLetter;
-import org.goldcommand.events.pressure.TrustPressure;
-import org.goldcommand.events.reference.Organisation;
 import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.events.serde.Json;
 import org.goldcommand.events.sitrep.Sitrep;
@@ -20,16 +18,16 @@ import org.goldcommand.events.topics.Topics;
 import org.goldcommand.streams.domain.occupancy.SitrepMeasures;
 import org.goldcommand.streams.domain.scoring.MeasureScoring;
 import org.goldcommand.streams.domain.scoring.OpelScorer;
-import org.goldcommand.streams.domain.scoring.Score;
 import org.goldcommand.streams.domain.scoring.ScoringTable;
 import org.goldcommand.streams.support.DeduplicateById;
 import org.goldcommand.streams.support.NewestOnly;
 
 /**
- * Sitreps to trust pressure: each new whole-trust sitrep (re-sent copies dropped, back-dated ones
- * ignored) becomes the trust's current bed occupancy on {@code pressure.trust.v1}, scored against
- * the scoring table (over the parameters a sitrep carries; the score says how complete it is),
- * named and placed in its system from reference data. A sitrep for an organisation the reference data does not
+ * Trust pressure: each new whole-trust sitrep (re-sent copies dropped, back-dated ones ignored)
+ * and each completed ambulance handover ({@link HandoverFiguresTopology}) updates the trust's
+ * figures, which are scored against the scoring table (over the parameters with fresh data; the
+ * score says how complete it is) and published on {@code pressure.trust.v1}, named and placed in
+ * its system from reference data. A sitrep for an organisation the reference data does not
  * know, or with no bed figures, goes to the dead-letter topic rather than producing a tile nobody
  * can place. A single site's return is history, not the trust's picture, so it is not used here.
  */
@@ -68,10 +66,14 @@ public final class TrustOccupancyTopology {
         .branch((org, sitrep) -> sitrep.data().siteCode() != null, Branched.as("site"))
         .defaultBranch(Branched.as("trust"));
 
+    builder.addStateStore(ScoreTrust.store());
     routes.get("sitrep-trust")
         .processValues(() -> new NewestOnly<Envelope<Sitrep>>(NEWEST_SITREP_STORE, Envelope::time),
             Named.as("newest-sitrep-per-trust"), NEWEST_SITREP_STORE)
-        .mapValues(this::toPressure, Named.as("bed-occupancy"))
+        .mapValues(sitrep -> new TrustUpdate(sitrep.data().orgCode(), SitrepMeasures.of(sitrep.data(), sitrep.time()),
+            sitrep.time(), sitrep.id(), sitrep.receivedAt()), Named.as("bed-occupancy"))
+        .merge(new HandoverFiguresTopology(reference).build(builder), Named.as("trust-figures"))
+        .processValues(() -> new ScoreTrust(reference, scoring), Named.as("score-trust"), ScoreTrust.STORE)
         .to(Topics.TRUST_PRESSURE.name(),
             Produced.with(Topics.TRUST_PRESSURE.keySerde(), Topics.TRUST_PRESSURE.valueSerde()).withName("trust-pressure"));
 
@@ -84,15 +86,6 @@ public final class TrustOccupancyTopology {
             "topic", letter.sourceTopic()).increment(), Named.as("count-dead-letters"))
         .to(Topics.DEAD_LETTERS.name(),
             Produced.with(Topics.DEAD_LETTERS.keySerde(), Topics.DEAD_LETTERS.valueSerde()).withName("dead-letters"));
-  }
-
-  private Envelope<TrustPressure> toPressure(Envelope<Sitrep> sitrep) {
-    Organisation org = reference.organisation(sitrep.data().orgCode()).orElseThrow();
-    MeasureScoring.Scored scored = scoring.score(SitrepMeasures.of(sitrep.data(), sitrep.time()), sitrep.receivedAt());
-    Score score = scored.score();
-    TrustPressure pressure = new TrustPressure(org.code(), org.shortName(), org.systemCode(), sitrep.time(),
-        scored.measures(), score.score(), score.level(), score.tableVersion(), score.completeness());
-    return sitrep.derive("pressure.trust/" + sitrep.id(), SOURCE, EVENT_TYPE, sitrep.receivedAt(), pressure);
   }
 
   private static DeadLetter deadLetter(Envelope<Sitrep> sitrep, String reason) {

@@ -13,7 +13,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import java.util.List;
 import org.goldcommand.events.Envelope;
+import org.goldcommand.events.ambulance.HandoverEvent;
 import org.goldcommand.events.deadletter.DeadLetter;
 import org.goldcommand.events.pressure.Measure;
 import org.goldcommand.events.pressure.TrustPressure;
@@ -101,6 +103,36 @@ class TrustOccupancyTopologyTest {
     assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::stage)
         .containsExactly("streams.trust-occupancy", "streams.process.bed-occupancy");
     assertThat(pressure.readValue().id()).isEqualTo("pressure.trust/sitrep/RXN/ok");
+  }
+
+  static Envelope<HandoverEvent> handover(String incident, HandoverEvent.HandoverStep step, Instant at) {
+    return Envelope.of("ambulance-handover/" + incident + "/" + step, "/ingest/ambulance-handover",
+        "org.goldcommand.ambulance-handover.v1", "RXN02", at, at.plusSeconds(5),
+        new HandoverEvent(incident, "RXN02", step, at));
+  }
+
+  @Test
+  void handoversMatchedInAnyOrderAddTheirFiguresToTheTrustsScore() {
+    var handovers = driver.createInputTopic(Topics.AMBULANCE_HANDOVERS.name(),
+        Topics.AMBULANCE_HANDOVERS.keySerde().serializer(), Topics.AMBULANCE_HANDOVERS.valueSerde().serializer());
+    sitreps.pipeInput("RXN", sitrep("RXN", "beds"), AT);
+    Instant noon = AT.plusSeconds(4 * 3600);
+    handovers.pipeInput("i1", handover("i1", HandoverEvent.HandoverStep.HANDED_OVER, noon.minusSeconds(600)), noon);
+    handovers.pipeInput("i1", handover("i1", HandoverEvent.HandoverStep.ARRIVED, noon.minusSeconds(5400)), noon);
+    handovers.pipeInput("i1", handover("i1", HandoverEvent.HandoverStep.HANDED_OVER, noon.minusSeconds(600)), noon);
+    handovers.pipeInput("i2", handover("i2", HandoverEvent.HandoverStep.ARRIVED, noon.minusSeconds(1200)), noon);
+    handovers.pipeInput("i2", handover("i2", HandoverEvent.HandoverStep.HANDED_OVER, noon), noon);
+
+    List<Envelope<TrustPressure>> out = pressure.readValuesToList();
+    assertThat(out).extracting(Envelope::id).containsExactly("pressure.trust/sitrep/RXN/beds",
+        "pressure.trust/handovers/RXN/i1", "pressure.trust/handovers/RXN/i2");
+    TrustPressure latest = out.get(2).data();
+    // i1 waited 80 min and i2 20 min, both handed over within the hour before i2: mean (80 + 20) / 2
+    // = 50; one of today's two took over 60 min = 50%. The re-sent HANDED_OVER of i1 counts once.
+    assertThat(latest.measure("handoverMeanMinutes")).map(Measure::value).contains(50.0);
+    assertThat(latest.measure("handoversOver60Pct")).map(Measure::value).contains(50.0);
+    assertThat(latest.measure("gaOccupancyPct")).map(Measure::value).contains(90.3);
+    assertThat(latest.completeness()).isGreaterThan(out.get(0).data().completeness());
   }
 
   static Envelope<Sitrep> sitrep(String org, String submissionId) {
