@@ -1,5 +1,6 @@
 package org.goldcommand.streams.topology;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,9 +11,11 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.goldcommand.events.Envelope;
@@ -36,6 +39,8 @@ public final class HandoverFiguresTopology {
   public static final String INCIDENTS_STORE = "handover-incidents";
   public static final String TRUST_HANDOVERS_STORE = "trust-handovers";
   public static final ZoneId LOCAL = ZoneId.of("Europe/London");
+  /** How long an incident's steps are kept for matching. */
+  public static final Duration FORGET_AFTER = Duration.ofDays(2);
 
   private static final JsonSerde<Pending> PENDING = JsonSerde.of(Pending.class);
   private static final JsonSerde<Handover> HANDOVER = JsonSerde.of(Handover.class);
@@ -70,7 +75,11 @@ public final class HandoverFiguresTopology {
         .processValues(TrustFigures::new, Named.as("trust-handover-figures"), TRUST_HANDOVERS_STORE);
   }
 
-  /** Matches ARRIVED with HANDED_OVER per incident and forwards each completed handover once. */
+  /**
+   * Matches ARRIVED with HANDED_OVER per incident and forwards each completed handover once.
+   * Incidents are forgotten {@link #FORGET_AFTER} after they began (by stream time), so the store
+   * holds only what a late or re-sent step could still concern.
+   */
   private static final class MatchIncident implements FixedKeyProcessor<String, Envelope<HandoverEvent>, Handover> {
     private FixedKeyProcessorContext<String, Handover> context;
     private KeyValueStore<String, Pending> incidents;
@@ -79,6 +88,21 @@ public final class HandoverFiguresTopology {
     public void init(FixedKeyProcessorContext<String, Handover> context) {
       this.context = context;
       this.incidents = context.getStateStore(INCIDENTS_STORE);
+      context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetOld);
+    }
+
+    private void forgetOld(long streamTime) {
+      Instant cutoff = Instant.ofEpochMilli(streamTime).minus(FORGET_AFTER);
+      List<String> old = new ArrayList<>();
+      try (KeyValueIterator<String, Pending> all = incidents.all()) {
+        all.forEachRemaining(entry -> {
+          Instant began = entry.value.arrivedAt() != null ? entry.value.arrivedAt() : entry.value.handedOverAt();
+          if (began == null || began.isBefore(cutoff)) {
+            old.add(entry.key);
+          }
+        });
+      }
+      old.forEach(incidents::delete);
     }
 
     @Override

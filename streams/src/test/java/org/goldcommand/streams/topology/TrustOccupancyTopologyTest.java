@@ -135,6 +135,19 @@ class TrustOccupancyTopologyTest {
     assertThat(latest.completeness()).isGreaterThan(out.get(0).data().completeness());
   }
 
+  @Test
+  void incidentsAreForgottenTwoDaysAfterTheyBegan() {
+    var handovers = driver.createInputTopic(Topics.AMBULANCE_HANDOVERS.name(),
+        Topics.AMBULANCE_HANDOVERS.keySerde().serializer(), Topics.AMBULANCE_HANDOVERS.valueSerde().serializer());
+    handovers.pipeInput("old", handover("old", HandoverEvent.HandoverStep.ARRIVED, AT), AT);
+    Instant later = AT.plus(java.time.Duration.ofDays(3));
+    handovers.pipeInput("new", handover("new", HandoverEvent.HandoverStep.ARRIVED, later), later);
+    org.apache.kafka.streams.state.KeyValueStore<String, Object> incidents =
+        driver.getKeyValueStore(HandoverFiguresTopology.INCIDENTS_STORE);
+    assertThat(incidents.get("old")).isNull();
+    assertThat(incidents.get("new")).isNotNull();
+  }
+
   static Envelope<Sitrep> sitrep(String org, String submissionId) {
     return sitrep(org, submissionId, 650);
   }
