@@ -124,6 +124,18 @@
     if (minutes > limit) { cell.append(' ', text('span', 'badge stale', 'STALE')); }
   }
 
+  // The system banner: one system's bed-weighted score, or, across systems, the most pressed one.
+  const systems = new Map();
+  function renderSystem(key, data) {
+    systems.set(key, data);
+    const shown = [...systems.values()].sort((a, b) => (b.score || 0) - (a.score || 0))[0];
+    const banner = document.getElementById('system-pressure');
+    banner.className = 'system-pressure' + (shown.opelLevel ? ' band-' + shown.opelLevel : '');
+    banner.dataset.level = shown.opelLevel || '';
+    banner.textContent = shown.systemCode + ' OPEL ' + shown.opelLevel + ' · score ' + shown.score.toFixed(1)
+      + (shown.highestTrustLevel === 4 ? ' · a trust at OPEL 4' : ' · highest trust OPEL ' + shown.highestTrustLevel);
+  }
+
   function fmtPct(v) { return v === null ? '–' : v.toFixed(1) + '%'; }
   function fmtPair(a, b) { return a === null || b === null ? '–' : a + ' / ' + b; }
 
@@ -133,7 +145,7 @@
       retryMs = 500;
       connection.textContent = 'Live';
       connection.className = 'connection live';
-      ['pressure.trust', 'feeds.status'].forEach(channel => {
+      ['pressure.trust', 'pressure.system', 'feeds.status'].forEach(channel => {
         const subscribe = { op: 'subscribe', channel: channel };
         if (ics) { subscribe.filter = { ics: ics }; }
         if (lastSeq[channel] !== undefined) {
@@ -145,7 +157,8 @@
     };
     ws.onmessage = event => {
       const msg = JSON.parse(event.data);
-      const draw = msg.channel === 'feeds.status' ? renderFeed : render;
+      const draw = msg.channel === 'feeds.status' ? renderFeed
+        : msg.channel === 'pressure.system' ? renderSystem : render;
       if (msg.kind === 'snapshot') {
         msg.items.forEach(item => draw(item.key, item.data));
         lastSeq[msg.channel] = { seq: msg.seq, epoch: msg.epoch };

@@ -19,6 +19,9 @@ public final class DashboardService implements RunningService {
   /** The trust pressure channel name. */
   public static final String PRESSURE_TRUST = "pressure.trust";
 
+  /** The system pressure channel name. */
+  public static final String PRESSURE_SYSTEM = "pressure.system";
+
   /** The feed status channel name. */
   public static final String FEEDS_STATUS = "feeds.status";
 
@@ -29,7 +32,7 @@ public final class DashboardService implements RunningService {
 
   public DashboardService(Vertx vertx, DashboardConfig config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
-    LiveChannels channels = new LiveChannels(registry, PRESSURE_TRUST, FEEDS_STATUS);
+    LiveChannels channels = new LiveChannels(registry, PRESSURE_TRUST, PRESSURE_SYSTEM, FEEDS_STATUS);
     this.readiness = new KafkaReadiness(config.kafkaBootstrap(), Duration.ofSeconds(2));
     OpsRoutes ops = new OpsRoutes("dashboard-api").readyWhen("kafka", readiness::reachable);
     this.verticle = new DashboardVerticle(config, channels, ops, registry);

@@ -44,6 +44,9 @@ public final class DashboardVerticle extends VerticleBase {
         new TopicFeed<>(config.kafkaBootstrap(), Topics.TRUST_PRESSURE,
             envelope -> LiveJson.of(envelope.data()).put("updatedAt", envelope.receivedAt().toString()),
             channels.get(DashboardService.PRESSURE_TRUST), context),
+        new TopicFeed<>(config.kafkaBootstrap(), Topics.SYSTEM_PRESSURE,
+            envelope -> LiveJson.of(envelope.data()).put("updatedAt", envelope.receivedAt().toString()),
+            channels.get(DashboardService.PRESSURE_SYSTEM), context),
         new TopicFeed<>(config.kafkaBootstrap(), Topics.FEED_STATUS, LiveJson::of,
             channels.get(DashboardService.FEEDS_STATUS), context));
     feeds.forEach(TopicFeed::start);

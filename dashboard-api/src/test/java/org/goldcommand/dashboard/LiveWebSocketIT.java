@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.goldcommand.events.Envelope;
 import org.goldcommand.events.pressure.Measure;
+import org.goldcommand.events.pressure.SystemPressure;
 import org.goldcommand.events.pressure.TrustPressure;
 import org.goldcommand.events.status.FeedStatus;
 import org.goldcommand.events.topics.Topics;
@@ -164,6 +165,24 @@ class LiveWebSocketIT {
       JsonObject update = client.next(m -> "update".equals(m.getString("kind")), WAIT);
       assertThat(update.getString("key")).isEqualTo("RTX/cold-chain");
       assertThat(update.getJsonObject("data").getLong("rejectedToday")).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void systemPressureIsALiveChannel(KafkaBroker broker) throws Exception {
+    try (var systemProducer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
+        "acks", "all"), Topics.SYSTEM_PRESSURE.keySerde().serializer(), Topics.SYSTEM_PRESSURE.valueSerde().serializer());
+         WsClient client = new WsClient(dashboard.port())) {
+      client.send("{\"op\":\"subscribe\",\"channel\":\"pressure.system\",\"filter\":{\"ics\":\"QE9\"}}");
+      client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
+      Instant now = Instant.now();
+      SystemPressure system = new SystemPressure("QE9", now, 51.8, 3, 4,
+          List.of(new SystemPressure.TrustPart("RTX", 80.0, 4, 670)), "v");
+      systemProducer.send(new ProducerRecord<>(Topics.SYSTEM_PRESSURE.name(), "QE9", Envelope.of("s1", "/test",
+          "org.goldcommand.pressure.system.v1", "QE9", now, now, system))).get();
+      JsonObject update = client.next(m -> "update".equals(m.getString("kind")), WAIT);
+      assertThat(update.getJsonObject("data").getInteger("highestTrustLevel")).isEqualTo(4);
+      assertThat(update.getJsonObject("data").getDouble("score")).isEqualTo(51.8);
     }
   }
 

@@ -99,6 +99,8 @@ class BrowserIT {
     assertThat(pressed.getText()).contains("99.3%").contains("OPEL 4").contains("695 / 700")
         .contains("Driven by: G&A occupancy 99.3% (level 4)");
     assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("Live");
+    waiting(15).until(d -> d.findElement(By.id("system-pressure")).getText().contains("a trust at OPEL 4"));
+    assertThat(browser.findElement(By.id("system-pressure")).getText()).startsWith("QE1 OPEL");
   }
 
   @Test

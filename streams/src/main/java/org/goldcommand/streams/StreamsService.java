@@ -21,6 +21,7 @@ import org.goldcommand.platform.ServiceRouter;
 import org.goldcommand.streams.domain.scoring.ScoringTable;
 import org.goldcommand.streams.domain.scoring.ScoringTables;
 import org.goldcommand.streams.topology.FeedStatusTopology;
+import org.goldcommand.streams.topology.SystemPressureTopology;
 import org.goldcommand.streams.topology.TrustOccupancyTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,7 @@ public final class StreamsService implements RunningService {
     StreamsBuilder builder = new StreamsBuilder();
     new TrustOccupancyTopology(reference, table, metrics).build(builder);
     new FeedStatusTopology(reference).build(builder);
+    new SystemPressureTopology(reference, table).build(builder);
     return builder.build();
   }
 

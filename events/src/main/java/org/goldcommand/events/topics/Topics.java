@@ -10,6 +10,7 @@ import org.goldcommand.events.beds.BedState;
 import org.goldcommand.events.deadletter.DeadLetter;
 import org.goldcommand.events.ed.AttendanceEvent;
 import org.goldcommand.events.ed.EdSnapshot;
+import org.goldcommand.events.pressure.SystemPressure;
 import org.goldcommand.events.pressure.TrustPressure;
 import org.goldcommand.events.reference.Organisation;
 import org.goldcommand.events.serde.JsonSerde;
@@ -88,6 +89,10 @@ public final class Topics {
   public static final Topic<String, Envelope<TrustPressure>> TRUST_PRESSURE =
       new Topic<>("pressure.trust.v1", Serdes.String(), JsonSerde.envelopeOf(TrustPressure.class), PARTITIONS, EVENTS);
 
+  /** Each system's pressure, republished whenever one of its trusts' changes. */
+  public static final Topic<String, Envelope<SystemPressure>> SYSTEM_PRESSURE =
+      new Topic<>("pressure.system.v1", Serdes.String(), JsonSerde.envelopeOf(SystemPressure.class), PARTITIONS, EVENTS);
+
   /** Reference data: organisations, their sites and bed bases, latest version per code. */
   public static final Topic<String, Organisation> ORGANISATIONS =
       new Topic<>("reference.organisations.v1", Serdes.String(), JsonSerde.of(Organisation.class), 1, LATEST);
@@ -97,7 +102,7 @@ public final class Topics {
   /** Every topic, for creating them at start-up. */
   public static List<Topic<?, ?>> all() {
     return List.of(SITREPS, ED_SNAPSHOTS, ED_ATTENDANCES, AMBULANCE_HANDOVERS, BED_EVENTS, BED_STATES, VACCINE_STOCK,
-        VACCINE_BOOKINGS, COLD_CHAIN, REJECTIONS, FEED_STATUS, DEAD_LETTERS, TRUST_PRESSURE, ORGANISATIONS);
+        VACCINE_BOOKINGS, COLD_CHAIN, REJECTIONS, FEED_STATUS, DEAD_LETTERS, TRUST_PRESSURE, SYSTEM_PRESSURE, ORGANISATIONS);
   }
 
 }

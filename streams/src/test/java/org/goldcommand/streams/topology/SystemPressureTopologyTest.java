@@ -1,0 +1,75 @@
+package org.goldcommand.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.goldcommand.events.Envelope;
+import org.goldcommand.events.pressure.SystemPressure;
+import org.goldcommand.events.pressure.TrustPressure;
+import org.goldcommand.events.reference.ReferenceDataLoader;
+import org.goldcommand.events.topics.Topics;
+import org.goldcommand.streams.StreamsService;
+import org.goldcommand.streams.domain.scoring.ScoringTables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SystemPressureTopologyTest {
+
+  static final Instant AT = Instant.parse("2026-11-24T09:00:00Z");
+
+  @TempDir
+  Path stateDir;
+
+  TopologyTestDriver driver;
+
+  @BeforeEach
+  void start() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "system-pressure-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), ScoringTables.defaultTable(),
+        new SimpleMeterRegistry()), props);
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  static Envelope<TrustPressure> trust(String org, double score, int level, Instant at) {
+    return Envelope.of("pressure.trust/" + org + "/" + at, "/streams/trust-occupancy", "org.goldcommand.pressure.trust.v1",
+        org, at, at, new TrustPressure(org, org, "QE1", at, List.of(), score, level, "v", 0.4));
+  }
+
+  @Test
+  void theSystemIsTheBedWeightedMeanOfItsTrustsWithTheHighestTrustLevel() {
+    var trusts = driver.createInputTopic(Topics.TRUST_PRESSURE.name(), Topics.TRUST_PRESSURE.keySerde().serializer(),
+        Topics.TRUST_PRESSURE.valueSerde().serializer());
+    var systems = driver.createOutputTopic(Topics.SYSTEM_PRESSURE.name(), Topics.SYSTEM_PRESSURE.keySerde().deserializer(),
+        Topics.SYSTEM_PRESSURE.valueSerde().deserializer());
+
+    trusts.pipeInput("RXN", trust("RXN", 20.0, 1, AT), AT);
+    trusts.pipeInput("RTX", trust("RTX", 80.0, 4, AT.plusSeconds(60)), AT);
+    trusts.pipeInput("RXN", trust("RXN", 30.0, 2, AT.plusSeconds(120)), AT);
+
+    List<Envelope<SystemPressure>> out = systems.readValuesToList();
+    assertThat(out).hasSize(3);
+    SystemPressure latest = out.get(2).data();
+    // RXN has 870 core beds, RTX 670: (30 x 870 + 80 x 670) / 1540 = 51.8
+    assertThat(latest.score()).isEqualTo(51.8);
+    assertThat(latest.opelLevel()).isEqualTo(3);
+    assertThat(latest.highestTrustLevel()).isEqualTo(4);
+    assertThat(latest.trusts()).extracting(SystemPressure.TrustPart::orgCode).containsExactly("RTX", "RXN");
+    assertThat(latest.asAt()).isEqualTo(AT.plusSeconds(120));
+    assertThat(out.get(2).subject()).isEqualTo("QE1");
+  }
+}
