@@ -88,9 +88,8 @@
     tile.classList.add('flash');
   }
 
-  // Staleness limits per feed (DESIGN.md section 6); a feed older than its limit gets a STALE badge.
-  const STALE_MINUTES = { 'sitrep': 26 * 60, 'ed-snapshot': 30, 'bed-state': 30, 'cold-chain': 60,
-    'ed-attendance': 60, 'ambulance-handover': 60, 'bed-event': 60, 'vaccine-stock': 26 * 60, 'vaccine-bookings': 26 * 60 };
+  // Staleness limits per feed are data (feed-staleness.json); a feed older than its limit is STALE.
+  let staleness = { defaultMinutes: 60, minutes: {} };
   const feedRows = new Map();
 
   function renderFeed(key, data) {
@@ -119,7 +118,7 @@
     const at = row.dataset.lastReceivedAt;
     if (!at) { cell.replaceChildren(text('span', 'badge stale', 'NO DATA')); return; }
     const minutes = (Date.now() - Date.parse(at)) / 60000;
-    const limit = STALE_MINUTES[row.dataset.feedName] || 60;
+    const limit = staleness.minutes[row.dataset.feedName] || staleness.defaultMinutes;
     cell.replaceChildren(age(at));
     if (minutes > limit) { cell.append(' ', text('span', 'badge stale', 'STALE')); }
   }
@@ -183,6 +182,11 @@
       el.textContent = 'As at ' + new Date(el.dataset.asAt).toLocaleString('en-GB') + ' (' + age(el.dataset.asAt) + ')';
     });
   }, 30000);
+
+  fetch('/pages/feed-staleness.json').then(r => r.json()).then(limits => {
+    staleness = limits;
+    feedRows.forEach(renderFeedAge);
+  });
 
   fetch('/pages/occupancy-bands.json').then(r => r.json()).then(table => {
     bands = table.bands;

@@ -3,7 +3,6 @@ package org.goldcommand.ingest.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,36 +15,11 @@ import org.goldcommand.events.beds.BedEvent;
 import org.goldcommand.events.status.Rejection;
 import org.goldcommand.events.topics.Topic;
 import org.goldcommand.events.topics.Topics;
-import org.goldcommand.testkit.KafkaBroker;
-import org.goldcommand.testkit.RealKafka;
 import org.goldcommand.testkit.TopicReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The valid corpus through a real listener into a real broker: each lands once, right, and without PID. */
-@ExtendWith(RealKafka.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Hl7CorpusIT {
-
-  static final Duration WAIT = Duration.ofSeconds(20);
-  final String run = UUID.randomUUID().toString().substring(0, 8);
-  KafkaBroker broker;
-  Hl7Harness hl7;
-
-  @BeforeAll
-  void start(KafkaBroker broker) {
-    this.broker = broker;
-    broker.createTopics(Topics.all());
-    hl7 = new Hl7Harness(broker.bootstrapServers());
-  }
-
-  @AfterAll
-  void stop() {
-    hl7.close();
-  }
+class Hl7CorpusIT extends Hl7BrokerTest {
 
   String id(String base) {
     return base + "-" + run;

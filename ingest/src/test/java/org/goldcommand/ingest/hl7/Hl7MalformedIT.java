@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,39 +11,14 @@ import org.goldcommand.events.Envelope;
 import org.goldcommand.events.beds.BedEvent;
 import org.goldcommand.events.status.Rejection;
 import org.goldcommand.events.topics.Topics;
-import org.goldcommand.testkit.KafkaBroker;
-import org.goldcommand.testkit.RealKafka;
 import org.goldcommand.testkit.TopicReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every malformed input gets AE or AR naming the problem, in a well-formed ACK, without harming the
  * connection it came on or any other; none reaches the bed events topic.
  */
-@ExtendWith(RealKafka.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Hl7MalformedIT {
-
-  static final Duration WAIT = Duration.ofSeconds(20);
-  final String run = UUID.randomUUID().toString().substring(0, 8);
-  KafkaBroker broker;
-  Hl7Harness hl7;
-
-  @BeforeAll
-  void start(KafkaBroker broker) {
-    this.broker = broker;
-    broker.createTopics(Topics.all());
-    hl7 = new Hl7Harness(broker.bootstrapServers());
-  }
-
-  @AfterAll
-  void stop() {
-    hl7.close();
-  }
+class Hl7MalformedIT extends Hl7BrokerTest {
 
   String valid(String controlId) {
     return String.join("\r", String.format(Malformed.MSH, controlId), Malformed.EVN, Malformed.PID, Malformed.PV1)

@@ -6,18 +6,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.goldcommand.events.Envelope;
 import org.goldcommand.events.beds.BedEvent;
 import org.goldcommand.events.ed.EdSnapshot;
-import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.events.status.FeedStatus;
 import org.goldcommand.events.status.Rejection;
 import org.goldcommand.events.topics.Topics;
-import org.goldcommand.streams.StreamsService;
-import org.goldcommand.streams.domain.scoring.ScoringTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,14 +29,7 @@ class FeedStatusTopologyTest {
 
   @BeforeEach
   void start() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "feed-status-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-    driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), ScoringTables.defaultTable(),
-        new SimpleMeterRegistry()),
-        props);
+    driver = TestDrivers.application(stateDir, new SimpleMeterRegistry());
   }
 
   @AfterEach

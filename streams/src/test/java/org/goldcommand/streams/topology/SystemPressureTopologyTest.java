@@ -6,16 +6,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.goldcommand.events.Envelope;
 import org.goldcommand.events.pressure.SystemPressure;
 import org.goldcommand.events.pressure.TrustPressure;
-import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.events.topics.Topics;
-import org.goldcommand.streams.StreamsService;
-import org.goldcommand.streams.domain.scoring.ScoringTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +27,7 @@ class SystemPressureTopologyTest {
 
   @BeforeEach
   void start() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "system-pressure-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), ScoringTables.defaultTable(),
-        new SimpleMeterRegistry()), props);
+    driver = TestDrivers.application(stateDir, new SimpleMeterRegistry());
   }
 
   @AfterEach

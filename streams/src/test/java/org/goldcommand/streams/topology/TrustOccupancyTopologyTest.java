@@ -6,10 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -19,12 +17,9 @@ import org.goldcommand.events.ambulance.HandoverEvent;
 import org.goldcommand.events.deadletter.DeadLetter;
 import org.goldcommand.events.pressure.Measure;
 import org.goldcommand.events.pressure.TrustPressure;
-import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.events.sitrep.Sitrep;
 import org.goldcommand.events.topics.Topics;
-import org.goldcommand.streams.StreamsService;
 import org.goldcommand.streams.domain.scoring.ScoringTables;
-import org.goldcommand.streams.support.DeadLetterHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,14 +40,7 @@ class TrustOccupancyTopologyTest {
 
   @BeforeEach
   void start() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "trust-occupancy-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-    props.put(DeadLetterHandler.METRICS, metrics);
-    driver = new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), ScoringTables.defaultTable(), metrics), props);
+    driver = TestDrivers.application(stateDir, metrics);
     sitreps = driver.createInputTopic(Topics.SITREPS.name(), Topics.SITREPS.keySerde().serializer(),
         Topics.SITREPS.valueSerde().serializer());
     pressure = driver.createOutputTopic(Topics.TRUST_PRESSURE.name(), Topics.TRUST_PRESSURE.keySerde().deserializer(),
