@@ -77,7 +77,8 @@
     const drivers = (data.measures || []).filter(m => m.contribution > 0)
       .sort((x, y) => y.contribution - x.contribution).slice(0, 3);
     if (drivers.length) {
-      tile.append(text('p', 'drivers', 'Driven by: ' + drivers.map(m => m.label + ' ' + m.value.toFixed(1) + m.unit
+      tile.append(text('p', 'drivers', 'Driven by: ' + drivers.map(m => m.label + ' ' + m.value.toFixed(1)
+        + (m.unit === '%' ? '%' : ' ' + m.unit)
         + ' (level ' + m.level + ')').join('; ')));
     }
     const when = text('p', 'age', 'As at ' + new Date(data.asAt).toLocaleString('en-GB') + ' (' + age(data.asAt) + ')');

@@ -1,5 +1,6 @@
 package org.goldcommand.streams.topology;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,12 +67,16 @@ final class ScoreTrust implements FixedKeyProcessor<String, TrustUpdate, Envelop
     update.measures().forEach(m -> byName.put(m.name(), m));
     List<Measure> measures = new ArrayList<>(byName.values());
     latest.put(update.orgCode(), new Latest(measures));
-    MeasureScoring.Scored scored = scoring.score(measures, update.receivedAt());
+    // The trust's picture is as new as its newest figure, and older figures are judged stale against
+    // that, so a late or back-dated update (a handover replayed from hours ago) never turns the clock back.
+    Instant newest = measures.stream().map(Measure::asAt).max(Instant::compareTo).orElse(update.asAt());
+    Instant now = newest.isAfter(update.receivedAt()) ? newest : update.receivedAt();
+    MeasureScoring.Scored scored = scoring.score(measures, now);
     Score score = scored.score();
-    TrustPressure pressure = new TrustPressure(org.code(), org.shortName(), org.systemCode(), update.asAt(),
+    TrustPressure pressure = new TrustPressure(org.code(), org.shortName(), org.systemCode(), newest,
         scored.measures(), score.score(), score.level(), score.tableVersion(), score.completeness());
     context.forward(record.withValue(Envelope.of("pressure.trust/" + update.eventId(), TrustOccupancyTopology.SOURCE,
-        TrustOccupancyTopology.EVENT_TYPE, org.code(), update.asAt(), update.receivedAt(), pressure)));
+        TrustOccupancyTopology.EVENT_TYPE, org.code(), newest, update.receivedAt(), pressure)));
   }
 
   private static Measure plain(Measure m) {

@@ -124,6 +124,22 @@ class TrustOccupancyTopologyTest {
   }
 
   @Test
+  void aHandoverFromHoursBeforeTheSitrepNeitherTurnsTheClockBackNorCountsAsCurrent() {
+    var handovers = driver.createInputTopic(Topics.AMBULANCE_HANDOVERS.name(),
+        Topics.AMBULANCE_HANDOVERS.keySerde().serializer(), Topics.AMBULANCE_HANDOVERS.valueSerde().serializer());
+    sitreps.pipeInput("RXN", sitrep("RXN", "now"), AT);
+    Instant early = AT.minusSeconds(5 * 3600);
+    handovers.pipeInput("old", handover("old", HandoverEvent.HandoverStep.ARRIVED, early.minusSeconds(3600)), AT);
+    handovers.pipeInput("old", handover("old", HandoverEvent.HandoverStep.HANDED_OVER, early), AT);
+
+    List<Envelope<TrustPressure>> out = pressure.readValuesToList();
+    TrustPressure latest = out.get(out.size() - 1).data();
+    assertThat(latest.asAt()).isEqualTo(AT);
+    assertThat(latest.measure("handoverMeanMinutes")).hasValueSatisfying(m -> assertThat(m.level()).isNull());
+    assertThat(latest.score()).isEqualTo(out.get(0).data().score());
+  }
+
+  @Test
   void incidentsAreForgottenTwoDaysAfterTheyBegan() {
     var handovers = driver.createInputTopic(Topics.AMBULANCE_HANDOVERS.name(),
         Topics.AMBULANCE_HANDOVERS.keySerde().serializer(), Topics.AMBULANCE_HANDOVERS.valueSerde().serializer());
