@@ -177,7 +177,8 @@ class LiveWebSocketIT {
       client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
       Instant now = Instant.now();
       SystemPressure system = new SystemPressure("QE9", now, 51.8, 3, 4,
-          List.of(new SystemPressure.TrustPart("RTX", 80.0, 4, 670)), "v");
+          List.of(new SystemPressure.TrustPart("RTX", 80.0, 4, 670)), "v",
+          new SystemPressure.Trend(12.5, 20.0, true));
       systemProducer.send(new ProducerRecord<>(Topics.SYSTEM_PRESSURE.name(), "QE9", Envelope.of("s1", "/test",
           "org.goldcommand.pressure.system.v1", "QE9", now, now, system))).get();
       JsonObject update = client.next(m -> "update".equals(m.getString("kind")), WAIT);

@@ -16,10 +16,11 @@ import java.util.List;
  * @param highestTrustLevel the highest OPEL level among its trusts
  * @param trusts each scored trust's score, level and weight
  * @param tableVersion the scoring table behind the trust scores
+ * @param trend how the score has moved over the last 2 and 4 hours, once there is history
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SystemPressure(String systemCode, Instant asAt, Double score, Integer opelLevel,
-    Integer highestTrustLevel, List<TrustPart> trusts, String tableVersion) {
+    Integer highestTrustLevel, List<TrustPart> trusts, String tableVersion, Trend trend) {
 
   public SystemPressure {
     trusts = List.copyOf(trusts);
@@ -34,4 +35,16 @@ public record SystemPressure(String systemCode, Instant asAt, Double score, Inte
    * @param gaCoreBeds its weight
    */
   public record TrustPart(String orgCode, double score, int opelLevel, int gaCoreBeds) {}
+
+  /**
+   * How the system score has moved: the change since the score 2 and 4 hours before (by business
+   * time), and whether it is rising fast by the scoring table's rule. A change is absent until
+   * there is a score that old to compare with.
+   *
+   * @param change2h score now minus the score 2 hours ago
+   * @param change4h score now minus the score 4 hours ago
+   * @param risingFast whether the 2-hour rise reaches the table's "rising fast" points
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Trend(Double change2h, Double change4h, boolean risingFast) {}
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.goldcommand.events.Envelope;
+import org.goldcommand.events.alerts.Alert;
+import org.goldcommand.events.alerts.AlertCommand;
 import org.goldcommand.events.ambulance.HandoverEvent;
+import org.goldcommand.events.audit.AuditEntry;
 import org.goldcommand.events.beds.BedEvent;
 import org.goldcommand.events.beds.BedState;
 import org.goldcommand.events.deadletter.DeadLetter;
@@ -93,6 +96,19 @@ public final class Topics {
   public static final Topic<String, Envelope<SystemPressure>> SYSTEM_PRESSURE =
       new Topic<>("pressure.system.v1", Serdes.String(), JsonSerde.envelopeOf(SystemPressure.class), PARTITIONS, EVENTS);
 
+  /** Every step of every alert, keyed by {@code <ruleId>/<subject>}: the latest per key is its state. */
+  public static final Topic<String, Alert> ALERTS =
+      new Topic<>("alerts.v1", Serdes.String(), JsonSerde.of(Alert.class), PARTITIONS, EVENTS);
+
+  /** People's steps on alerts (acknowledge, resolve), keyed like {@link #ALERTS}, for the alerts topology. */
+  public static final Topic<String, AlertCommand> ALERT_COMMANDS =
+      new Topic<>("alerts.commands.v1", Serdes.String(), JsonSerde.of(AlertCommand.class), PARTITIONS, EVENTS);
+
+  /** Every change a person made, keyed by {@code <targetType>/<targetId>}; kept for years. */
+  public static final Topic<String, AuditEntry> AUDIT =
+      new Topic<>("audit.v1", Serdes.String(), JsonSerde.of(AuditEntry.class), PARTITIONS,
+          Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
+
   /** Reference data: organisations, their sites and bed bases, latest version per code. */
   public static final Topic<String, Organisation> ORGANISATIONS =
       new Topic<>("reference.organisations.v1", Serdes.String(), JsonSerde.of(Organisation.class), 1, LATEST);
@@ -102,7 +118,8 @@ public final class Topics {
   /** Every topic, for creating them at start-up. */
   public static List<Topic<?, ?>> all() {
     return List.of(SITREPS, ED_SNAPSHOTS, ED_ATTENDANCES, AMBULANCE_HANDOVERS, BED_EVENTS, BED_STATES, VACCINE_STOCK,
-        VACCINE_BOOKINGS, COLD_CHAIN, REJECTIONS, FEED_STATUS, DEAD_LETTERS, TRUST_PRESSURE, SYSTEM_PRESSURE, ORGANISATIONS);
+        VACCINE_BOOKINGS, COLD_CHAIN, REJECTIONS, FEED_STATUS, DEAD_LETTERS, TRUST_PRESSURE, SYSTEM_PRESSURE, ALERTS, ALERT_COMMANDS,
+        AUDIT, ORGANISATIONS);
   }
 
 }

@@ -24,11 +24,12 @@ import org.goldcommand.events.serde.JsonSerde;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.streams.domain.scoring.ScoringTable;
 import org.goldcommand.streams.domain.scoring.SystemScoring;
+import org.goldcommand.streams.domain.scoring.SystemTrend;
 
 /**
  * Trust pressure to system pressure: whenever a trust's score changes, its system is re-scored as
- * the bed-weighted mean of its trusts' latest scores, with the highest trust level beside it, and
- * published on {@code pressure.system.v1}.
+ * the bed-weighted mean of its trusts' latest scores, with the highest trust level beside it and
+ * the trend (change over 2 and 4 hours, rising fast), and published on {@code pressure.system.v1}.
  */
 public final class SystemPressureTopology {
 
@@ -46,8 +47,13 @@ public final class SystemPressureTopology {
     this.table = table;
   }
 
-  /** A system's trusts' latest scores. */
-  record Parts(List<SystemPressure.TrustPart> trusts, Instant asAt) {}
+  /** A system's trusts' latest scores, and its own recent scores for the trend. */
+  record Parts(List<SystemPressure.TrustPart> trusts, Instant asAt, List<SystemTrend.Point> history) {
+
+    Parts {
+      history = history == null ? List.of() : List.copyOf(history);
+    }
+  }
 
   /** Adds this topology to the builder. */
   public void build(StreamsBuilder builder) {
@@ -87,11 +93,17 @@ public final class SystemPressureTopology {
       parts.add(new SystemPressure.TrustPart(trust.orgCode(), trust.score(), trust.opelLevel(), beds));
       parts.sort(Comparator.comparing(SystemPressure.TrustPart::orgCode));
       Instant asAt = stored == null || trust.asAt().isAfter(stored.asAt()) ? trust.asAt() : stored.asAt();
-      systems.put(record.key(), new Parts(parts, asAt));
       Double score = SystemScoring.weightedScore(parts);
+      List<SystemTrend.Point> history = stored == null ? List.of() : stored.history();
+      SystemPressure.Trend trend = null;
+      if (score != null) {
+        trend = SystemTrend.of(history, asAt, score, table.trend() == null ? null : table.trend().risingFastPoints());
+        history = SystemTrend.retain(history, new SystemTrend.Point(asAt, score), asAt);
+      }
+      systems.put(record.key(), new Parts(parts, asAt, history));
       SystemPressure system = new SystemPressure(record.key(), asAt, score,
           score == null ? null : table.levels().of(score), SystemScoring.highestLevel(parts), parts,
-          trust.tableVersion());
+          trust.tableVersion(), trend);
       context.forward(record.withValue(Envelope.of("pressure.system/" + record.value().id(), SOURCE, EVENT_TYPE,
           record.key(), asAt, record.value().receivedAt(), system)));
     }

@@ -12,8 +12,9 @@ import java.util.List;
  * @param note what the table is (for example, that it is illustrative)
  * @param levels score thresholds for OPEL 2, 3 and 4
  * @param parameters the parameters, each with its bands and weight
+ * @param trend when a system's rise counts as fast; absent, no trend is ever flagged
  */
-public record ScoringTable(String version, String note, Levels levels, List<Parameter> parameters) {
+public record ScoringTable(String version, String note, Levels levels, List<Parameter> parameters, TrendRule trend) {
 
   public ScoringTable {
     parameters = List.copyOf(parameters);
@@ -27,6 +28,13 @@ public record ScoringTable(String version, String note, Levels levels, List<Para
       return score < opel2 ? 1 : score < opel3 ? 2 : score < opel4 ? 3 : 4;
     }
   }
+
+  /**
+   * When a system's score is rising fast.
+   *
+   * @param risingFastPoints a rise of at least this many points over 2 hours
+   */
+  public record TrendRule(double risingFastPoints) {}
 
   /** Whether a higher or a lower value is worse. */
   public enum Worse { HIGHER, LOWER }
