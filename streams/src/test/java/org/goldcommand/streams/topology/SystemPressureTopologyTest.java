@@ -62,4 +62,23 @@ class SystemPressureTopologyTest {
     assertThat(latest.asAt()).isEqualTo(AT.plusSeconds(120));
     assertThat(out.get(2).subject()).isEqualTo("QE1");
   }
+
+  @Test
+  void aSystemClimbingOverTwoHoursSaysItIsRisingFast() {
+    var trusts = driver.createInputTopic(Topics.TRUST_PRESSURE.name(), Topics.TRUST_PRESSURE.keySerde().serializer(),
+        Topics.TRUST_PRESSURE.valueSerde().serializer());
+    var systems = driver.createOutputTopic(Topics.SYSTEM_PRESSURE.name(), Topics.SYSTEM_PRESSURE.keySerde().deserializer(),
+        Topics.SYSTEM_PRESSURE.valueSerde().deserializer());
+
+    trusts.pipeInput("RXN", trust("RXN", 20.0, 1, AT), AT);
+    trusts.pipeInput("RXN", trust("RXN", 26.0, 2, AT.plusSeconds(3_600)), AT);
+    trusts.pipeInput("RXN", trust("RXN", 41.0, 2, AT.plusSeconds(7_200)), AT);
+
+    List<SystemPressure> out = systems.readValuesToList().stream().map(Envelope::data).toList();
+    assertThat(out.get(0).trend()).isEqualTo(new SystemPressure.Trend(null, null, false));
+    SystemPressure latest = out.get(2);
+    assertThat(latest.trend().change2h()).isEqualTo(21.0);
+    assertThat(latest.trend().change4h()).isNull();
+    assertThat(latest.trend().risingFast()).isTrue();
+  }
 }
