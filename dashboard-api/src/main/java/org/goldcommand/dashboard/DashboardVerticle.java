@@ -7,17 +7,27 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import org.goldcommand.dashboard.alerts.AlertCommandSender;
+import org.goldcommand.dashboard.alerts.AlertRetention;
+import org.goldcommand.dashboard.alerts.AlertsRoutes;
+import org.goldcommand.dashboard.alerts.GrafanaAlertsRoutes;
+import org.goldcommand.dashboard.live.LiveChannel;
 import org.goldcommand.dashboard.live.LiveChannels;
 import org.goldcommand.dashboard.live.LiveJson;
 import org.goldcommand.dashboard.live.TopicFeed;
+import org.goldcommand.dashboard.webhooks.WebhookDelivery;
+import org.goldcommand.dashboard.webhooks.WebhookFeed;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.ServiceRouter;
 
 /**
  * The command room's HTTP server: the live WebSocket at {@code /ws}, the pages ({@code /wall},
- * {@code /submit}) and the operational endpoints. The topic feeds that fill the live channels hand
+ * {@code /submit}), the REST API under {@code /api/v1} (one sub-router per area) and the
+ * operational endpoints; alongside, webhook delivery of alert steps. The topic feeds that fill the live channels hand
  * every change to this verticle's own context, the one its WebSocket connections run on, so channel
  * state is only ever touched by one thread. Its start future completes once the port is bound.
  */
@@ -27,15 +37,20 @@ public final class DashboardVerticle extends VerticleBase {
   private final LiveChannels channels;
   private final OpsRoutes ops;
   private final PrometheusMeterRegistry registry;
+  private final AlertCommandSender sender;
   private List<TopicFeed<?>> feeds = List.of();
+  private WebhookDelivery webhooks;
+  private WebhookFeed webhookFeed;
+  private long sweepTimer = -1;
   private HttpServer server;
 
   public DashboardVerticle(DashboardConfig config, LiveChannels channels, OpsRoutes ops,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry, AlertCommandSender sender) {
     this.config = config;
     this.channels = channels;
     this.ops = ops;
     this.registry = registry;
+    this.sender = sender;
   }
 
   @Override
@@ -48,12 +63,24 @@ public final class DashboardVerticle extends VerticleBase {
             envelope -> LiveJson.of(envelope.data()).put("updatedAt", envelope.receivedAt().toString()),
             channels.get(DashboardService.PRESSURE_SYSTEM), context),
         new TopicFeed<>(config.kafkaBootstrap(), Topics.FEED_STATUS, LiveJson::of,
-            channels.get(DashboardService.FEEDS_STATUS), context));
+            channels.get(DashboardService.FEEDS_STATUS), context),
+        new TopicFeed<>(config.kafkaBootstrap(), Topics.ALERTS, LiveJson::of,
+            channels.get(DashboardService.ALERTS), context));
     feeds.forEach(TopicFeed::start);
+    LiveChannel alerts = channels.get(DashboardService.ALERTS);
+    AlertRetention retention = new AlertRetention(config.keepResolvedAlerts());
+    sweepTimer = vertx.setPeriodic(10_000, id -> alerts.forget(a -> !retention.keep(
+        "RESOLVED".equals(a.getString("state")), a.getInstant("resolvedAt"), Instant.now())));
+    webhooks = new WebhookDelivery(vertx, context, config.subscriptions(), config.webhooks(), registry,
+        Clock.systemUTC());
+    webhookFeed = new WebhookFeed(config.kafkaBootstrap(), config.webhookConsumerGroup(), webhooks::offer);
+    webhookFeed.start();
     Router root = ServiceRouter.create(vertx, ops, registry);
     root.get("/ws").handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(channels::accept)
         .onFailure(ctx::fail));
+    root.route("/api/v1/alerts*").subRouter(new AlertsRoutes(vertx, alerts, sender, Clock.systemUTC()).router());
+    root.route("/api/v1/grafana-alerts*").subRouter(new GrafanaAlertsRoutes(vertx, registry).router());
     root.get("/").handler(ctx -> ctx.redirect("/wall"));
     root.get("/wall").handler(ctx -> ctx.reroute("/pages/wall.html"));
     root.get("/submit").handler(ctx -> ctx.reroute("/pages/submit.html"));
@@ -65,6 +92,11 @@ public final class DashboardVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     feeds.forEach(TopicFeed::close);
+    vertx.cancelTimer(sweepTimer);
+    if (webhookFeed != null) {
+      webhookFeed.close();
+      webhooks.close();
+    }
     return Future.succeededFuture();
   }
 

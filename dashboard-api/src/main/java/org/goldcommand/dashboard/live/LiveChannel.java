@@ -96,6 +96,22 @@ public final class LiveChannel {
     return java.util.Optional.of(missed);
   }
 
+  /** Every key's latest value, in the order the keys first appeared; a read-only view. */
+  public java.util.Collection<JsonObject> values() {
+    return java.util.Collections.unmodifiableCollection(latest.values());
+  }
+
+  /**
+   * Removes the keys whose latest value should no longer be in snapshots (for example alerts
+   * resolved long ago), returning how many went. Clients already subscribed keep what they were
+   * sent; the next change of a removed key brings it back.
+   */
+  public int forget(Predicate<JsonObject> gone) {
+    int before = latest.size();
+    latest.values().removeIf(gone);
+    return before - latest.size();
+  }
+
   void subscribe(ChannelSubscriber subscriber) {
     subscribers.add(subscriber);
   }
