@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -11,10 +12,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The history database's schema: applies the Flyway migrations and says which path they took.
- * The same migrations run on TimescaleDB (hypertables, a continuous aggregate, storage policies)
- * and on plain PostgreSQL (a {@code time_bucket} compatibility layer and a plain materialized
- * view), so every query and Grafana panel works on both; callers only need {@link #timescale()}
- * to decide who refreshes {@code trust_pressure_hourly}.
+ * The same migrations run on TimescaleDB (hypertables, continuous aggregates, storage policies)
+ * and on plain PostgreSQL (a {@code time_bucket} compatibility layer and plain materialized
+ * views), so every query and Grafana panel works on both; callers only need {@link #timescale()}
+ * to decide who refreshes the {@link #AGGREGATES}.
  */
 public final class HistoryDatabase {
 
@@ -23,6 +24,14 @@ public final class HistoryDatabase {
 
   /** The hourly trust pressure aggregate (a continuous aggregate on TimescaleDB). */
   public static final String HOURLY_VIEW = "trust_pressure_hourly";
+
+  /**
+   * Every hourly and daily aggregate (continuous aggregates on TimescaleDB, plain materialized
+   * views on PostgreSQL), in the order {@link #refreshAggregates()} refreshes them.
+   */
+  public static final List<String> AGGREGATES = List.of(HOURLY_VIEW, "trust_pressure_daily",
+      "trust_parameter_hourly", "trust_parameter_daily", "system_pressure_hourly", "system_pressure_daily",
+      "alert_daily");
 
   private final DataSource dataSource;
 
@@ -68,16 +77,23 @@ public final class HistoryDatabase {
   }
 
   /**
-   * Recomputes {@code trust_pressure_hourly} in full. On TimescaleDB a policy does this every
-   * 15 minutes and queries see the newest hour anyway, so only plain PostgreSQL needs a caller to
-   * schedule it. Runs with autocommit on, as TimescaleDB requires.
+   * Recomputes every aggregate in {@link #AGGREGATES} in full. On TimescaleDB policies do this
+   * (every 15 minutes for hourly views, every hour for daily ones) and queries see the newest
+   * buckets anyway, so only plain PostgreSQL needs a caller to schedule it. Runs with autocommit
+   * on, as TimescaleDB requires.
    */
   public void refreshAggregates() {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       c.setAutoCommit(true);
-      s.execute("CALL refresh_continuous_aggregate('" + HOURLY_VIEW + "', NULL, NULL)");
+      for (String view : AGGREGATES) {
+        try {
+          s.execute("CALL refresh_continuous_aggregate('" + view + "', NULL, NULL)");
+        } catch (SQLException e) {
+          throw new HistoryUnavailableException("Cannot refresh " + view, e);
+        }
+      }
     } catch (SQLException e) {
-      throw new HistoryUnavailableException("Cannot refresh " + HOURLY_VIEW, e);
+      throw new HistoryUnavailableException("Cannot refresh the history aggregates", e);
     }
   }
 }

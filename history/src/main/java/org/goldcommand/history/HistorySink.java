@@ -34,8 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies sit-reps ({@code feeds.sitrep.v1}) and trust pressure ({@code pressure.trust.v1}) from
- * Kafka into the history tables, on a thread of its own. Kafka stays the system of record and
+ * Copies sit-reps ({@code feeds.sitrep.v1}), trust pressure and its parameters
+ * ({@code pressure.trust.v1}), system pressure ({@code pressure.system.v1}), every alert step
+ * ({@code alerts.v1}) and the audit log ({@code audit.v1}) from Kafka into the history tables, on a
+ * thread of its own. Kafka stays the system of record and
  * Streams never writes to the database; this is the one writer, so history can be rebuilt at any
  * time by replaying the topics into an empty database.
  *
@@ -105,7 +107,7 @@ public final class HistorySink implements AutoCloseable {
     deadLetterProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
         Topics.DEAD_LETTERS.keySerde().serializer(), Topics.DEAD_LETTERS.valueSerde().serializer());
-    consumer.subscribe(List.of(Topics.SITREPS.name(), Topics.TRUST_PRESSURE.name()));
+    consumer.subscribe(HistoryRecords.TOPICS);
     running = true;
     thread = new Thread(this::run, "history-sink-" + consumerConfig.get(ConsumerConfig.GROUP_ID_CONFIG));
     thread.start();
@@ -219,9 +221,9 @@ public final class HistorySink implements AutoCloseable {
         HistoryWriter.Result result = writer.write(rows);
         stored.addAndGet(result.stored());
         rejected.addAndGet(result.rejected());
-        result.refused().forEach(r -> deadLetters.add(new DeadLetter(r.table().equals("sitrep") ? Topics.SITREPS.name()
-            : Topics.TRUST_PRESSURE.name(), r.eventId(), "The history database refused it: " + r.reason(),
-            "history.store", "event " + r.eventId() + " (kept on its topic)", Instant.now())));
+        result.refused().forEach(r -> deadLetters.add(new DeadLetter(r.sourceTopic(), r.eventId(),
+            "The history database refused it: " + r.reason(), "history.store",
+            "event " + r.eventId() + " (kept on its topic)", Instant.now())));
         c.resume(c.paused());
         return true;
       } catch (SQLException e) {

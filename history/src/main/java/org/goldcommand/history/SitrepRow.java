@@ -3,6 +3,7 @@ package org.goldcommand.history;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.goldcommand.events.topics.Topics;
 
 /** A {@code sitrep} row: the bed figures the dashboards chart, plus the sitrep as JSON. */
 record SitrepRow(
@@ -28,6 +29,11 @@ record SitrepRow(
   @Override
   public String table() {
     return "sitrep";
+  }
+
+  @Override
+  public String sourceTopic() {
+    return Topics.SITREPS.name();
   }
 
   @Override

@@ -3,8 +3,14 @@ package org.goldcommand.history;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import org.goldcommand.events.topics.Topics;
 
-/** A {@code trust_pressure} row: the occupancy, score and level Grafana charts, plus the JSON. */
+/**
+ * A {@code trust_pressure} row: the occupancy, score and level Grafana charts, plus the JSON, with
+ * the event's {@code trust_parameter} rows as dependents so a pressure and its parameters are
+ * stored together or not at all.
+ */
 record TrustPressureRow(
     String eventId,
     String orgCode,
@@ -16,7 +22,12 @@ record TrustPressureRow(
     Double score,
     Integer opelLevel,
     String tableVersion,
-    String payload) implements HistoryRow {
+    String payload,
+    List<TrustParameterRow> parameters) implements HistoryRow {
+
+  TrustPressureRow {
+    parameters = List.copyOf(parameters);
+  }
 
   static final String INSERT = """
       INSERT INTO trust_pressure (event_id, org_code, system_code, as_at, received_at, ga_occupancy_pct,
@@ -27,6 +38,16 @@ record TrustPressureRow(
   @Override
   public String table() {
     return "trust_pressure";
+  }
+
+  @Override
+  public String sourceTopic() {
+    return Topics.TRUST_PRESSURE.name();
+  }
+
+  @Override
+  public List<HistoryRow> dependents() {
+    return List.copyOf(parameters);
   }
 
   @Override

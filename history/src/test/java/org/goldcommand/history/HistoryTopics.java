@@ -20,16 +20,19 @@ import org.goldcommand.events.topics.Topics;
 import org.goldcommand.testkit.KafkaBroker;
 
 /**
- * The two topics the sink reads, on the shared test broker: producing to them as ingest and
+ * The topics the sink reads, on the shared test broker: producing to them as ingest and
  * streams do, and reading consumer group positions so tests can say what was committed.
  */
 final class HistoryTopics {
+
+  static final List<Topic<String, ?>> TOPICS = List.of(Topics.SITREPS, Topics.TRUST_PRESSURE, Topics.SYSTEM_PRESSURE,
+      Topics.ALERTS, Topics.AUDIT);
 
   private final KafkaBroker broker;
 
   HistoryTopics(KafkaBroker broker) {
     this.broker = broker;
-    broker.createTopics(List.of(Topics.SITREPS, Topics.TRUST_PRESSURE));
+    broker.createTopics(TOPICS);
   }
 
   /** Sends events as their producers do (acks=all), waiting until the broker has each one. */
@@ -42,10 +45,10 @@ final class HistoryTopics {
     produce(topic, key, new ByteArraySerializer(), List.of(value));
   }
 
-  /** The next offset to be written on every partition of both topics. */
+  /** The next offset to be written on every partition of every topic the sink reads. */
   Map<TopicPartition, Long> endOffsets() {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (Topic<?, ?> topic : List.of(Topics.SITREPS, Topics.TRUST_PRESSURE)) {
+    for (Topic<?, ?> topic : TOPICS) {
       for (int p = 0; p < topic.partitions(); p++) {
         latest.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
       }
@@ -57,7 +60,7 @@ final class HistoryTopics {
     return ends;
   }
 
-  /** Commits the group at the current end of both topics, so it reads only what is sent next. */
+  /** Commits the group at the current end of the topics, so it reads only what is sent next. */
   Map<TopicPartition, Long> startGroupAtEnd(String groupId) {
     Map<TopicPartition, Long> ends = endOffsets();
     Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
