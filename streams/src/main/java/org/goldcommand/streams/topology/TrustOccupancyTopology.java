@@ -23,11 +23,12 @@ import org.goldcommand.streams.support.DeduplicateById;
 import org.goldcommand.streams.support.NewestOnly;
 
 /**
- * Trust pressure: each new whole-trust sitrep (re-sent copies dropped, back-dated ones ignored)
- * and each completed ambulance handover ({@link HandoverFiguresTopology}) updates the trust's
- * figures, which are scored against the scoring table (over the parameters with fresh data; the
- * score says how complete it is) and published on {@code pressure.trust.v1}, named and placed in
- * its system from reference data. A sitrep for an organisation the reference data does not
+ * Trust pressure: each new whole-trust sitrep (re-sent copies dropped, back-dated ones ignored),
+ * each completed ambulance handover ({@link HandoverFiguresTopology}), each change in a trust's ED
+ * figures ({@link EdFiguresTopology}) and ward bed states ({@link BedFiguresTopology}) updates the
+ * trust's figures, which are scored against the scoring table (over the parameters with fresh
+ * data; the score says how complete it is, and {@link ScoreTrust} re-judges staleness by the clock)
+ * and published on {@code pressure.trust.v1}, named and placed in its system from reference data. A sitrep for an organisation the reference data does not
  * know, or with no bed figures, goes to the dead-letter topic rather than producing a tile nobody
  * can place. A single site's return is history, not the trust's picture, so it is not used here.
  */
@@ -44,10 +45,12 @@ public final class TrustOccupancyTopology {
   private final ReferenceData reference;
   private final MeterRegistry metrics;
   private final MeasureScoring scoring;
+  private final ScoringTable table;
 
   public TrustOccupancyTopology(ReferenceData reference, ScoringTable table, MeterRegistry metrics) {
     this.reference = reference;
     this.metrics = metrics;
+    this.table = table;
     this.scoring = new MeasureScoring(new OpelScorer(table));
   }
 
@@ -73,7 +76,9 @@ public final class TrustOccupancyTopology {
         .mapValues(sitrep -> new TrustUpdate(sitrep.data().orgCode(), SitrepMeasures.of(sitrep.data(), sitrep.time()),
             sitrep.time(), sitrep.id(), sitrep.receivedAt()), Named.as("bed-occupancy"))
         .merge(new HandoverFiguresTopology(reference).build(builder), Named.as("trust-figures"))
-        .processValues(() -> new ScoreTrust(reference, scoring), Named.as("score-trust"), ScoreTrust.STORE)
+        .merge(new EdFiguresTopology(reference, table, metrics).build(builder), Named.as("trust-ed-figures"))
+        .merge(new BedFiguresTopology(reference, metrics).build(builder), Named.as("trust-bed-figures"))
+        .process(() -> new ScoreTrust(reference, scoring), Named.as("score-trust"), ScoreTrust.STORE)
         .to(Topics.TRUST_PRESSURE.name(),
             Produced.with(Topics.TRUST_PRESSURE.keySerde(), Topics.TRUST_PRESSURE.valueSerde()).withName("trust-pressure"));
 

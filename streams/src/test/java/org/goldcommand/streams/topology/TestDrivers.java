@@ -2,6 +2,7 @@ package org.goldcommand.streams.topology;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -19,6 +20,11 @@ final class TestDrivers {
   private TestDrivers() {}
 
   static TopologyTestDriver application(Path stateDir, MeterRegistry metrics) {
+    return application(stateDir, metrics, Instant.now());
+  }
+
+  /** The application with its wall clock starting at {@code wallClock}, for wall-clock punctuation. */
+  static TopologyTestDriver application(Path stateDir, MeterRegistry metrics, Instant wallClock) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -28,6 +34,6 @@ final class TestDrivers {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(DeadLetterHandler.METRICS, metrics);
     return new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), ScoringTables.defaultTable(),
-        metrics), props);
+        metrics), props, wallClock);
   }
 }

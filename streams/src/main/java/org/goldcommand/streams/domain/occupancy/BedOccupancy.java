@@ -44,7 +44,7 @@ public final class BedOccupancy {
   }
 
   /** A percentage to one decimal place, the precision NHS occupancy figures are published at. */
-  static double percent(int part, int whole) {
+  public static double percent(int part, int whole) {
     return Math.round(part * 1000.0 / whole) / 10.0;
   }
 }
