@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.TopicPartition;
 import org.goldcommand.events.Envelope;
+import org.goldcommand.events.alerts.Alert;
+import org.goldcommand.events.alerts.Alert.AlertState;
+import org.goldcommand.events.audit.AuditEntry;
 import org.goldcommand.events.sitrep.Sitrep;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.testkit.KafkaBroker;
@@ -99,6 +103,46 @@ class HistorySinkIT {
   }
 
   @Test
+  void parametersSystemPressureAlertStepsAndAuditEntriesLandOnceHoweverOftenTheyAreRead() throws Exception {
+    String pressureId = Events.newId();
+    String systemId = Events.newId();
+    String alertId = Events.newId();
+    String auditId = Events.newId();
+    Alert raised = Events.alert(alertId, "RXN", today, AlertState.RAISED, today);
+    Alert acknowledged = Events.alert(alertId, "RXN", today, AlertState.ACKNOWLEDGED, today.plusSeconds(300));
+    AuditEntry audit = Events.audit(auditId, today.plusSeconds(300), "lead@qe1", raised.key());
+    topics.startGroupAtEnd(groupId);
+
+    try (HistorySink sink = new HistorySink(broker.bootstrapServers(), db.dataSource(), groupId)) {
+      sink.start();
+      topics.send(Topics.TRUST_PRESSURE, "RXN", List.of(Events.scoredPressure(pressureId, "RXN", today, 72.0, 4, 96.0, 3)));
+      topics.send(Topics.SYSTEM_PRESSURE, "QE1", List.of(Events.system(systemId, today, 62.5, 12.0, true)));
+      topics.send(Topics.ALERTS, raised.key(), List.of(raised, raised, acknowledged));
+      topics.send(Topics.AUDIT, "alert/" + raised.key(), List.of(audit, audit));
+
+      await().atMost(WAIT).until(() -> count("audit_log", "id", auditId) == 1
+          && count("alert_event", "alert_id", alertId) == 2 && count("system_pressure", "event_id", systemId) == 1
+          && count("trust_parameter", "event_id", pressureId) == 2);
+    }
+    assertStoredOnce(pressureId, systemId, alertId, auditId);
+    assertThat(history.parameterHistory("RXN", today.minusSeconds(3600), today.plusSeconds(1), Duration.ofHours(1)))
+        .containsOnlyKeys("meanHandoverMinutes", HistoryRecords.GA_OCCUPANCY);
+    assertThat(history.trustAlerts("RXN", today, today.plusSeconds(1))).singleElement()
+        .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.ACKNOWLEDGED));
+    assertThat(history.audit(today, today.plusSeconds(3600), AuditFilter.byTarget("alert", raised.key())))
+        .containsExactly(audit);
+
+    // A rebuild replays every topic into the same database: nothing is stored twice.
+    String replayGroup = groupId + "-replay";
+    Map<TopicPartition, Long> end = topics.endOffsets();
+    try (HistorySink replay = new HistorySink(broker.bootstrapServers(), db.dataSource(), replayGroup)) {
+      replay.start();
+      await().atMost(WAIT).until(() -> topics.committed(replayGroup).equals(end));
+    }
+    assertStoredOnce(pressureId, systemId, alertId, auditId);
+  }
+
+  @Test
   void anUnreadableRecordIsCountedAndSkippedAndTheNextRecordStillLands() {
     String next = Events.newId();
     topics.startGroupAtEnd(groupId);
@@ -162,5 +206,19 @@ class HistorySinkIT {
       await().atMost(WAIT).until(() -> history.trustPressureCount(id) == 1);
       await().atMost(WAIT).until(() -> !topics.committed(groupId).equals(start));
     }
+  }
+
+  private void assertStoredOnce(String pressureId, String systemId, String alertId, String auditId) throws SQLException {
+    assertThat(history.trustPressureCount(pressureId)).isEqualTo(1);
+    assertThat(count("trust_parameter", "event_id", pressureId)).isEqualTo(2);
+    assertThat(count("system_pressure", "event_id", systemId)).isEqualTo(1);
+    assertThat(MigrationsIT.rows(db, "SELECT state FROM alert_event WHERE alert_id = '" + alertId + "' ORDER BY updated_at"))
+        .containsExactly("RAISED", "ACKNOWLEDGED");
+    assertThat(count("audit_log", "id", auditId)).isEqualTo(1);
+  }
+
+  private long count(String table, String column, String id) throws SQLException {
+    return Long.parseLong(MigrationsIT.rows(db, "SELECT count(*) FROM " + table + " WHERE " + column + " = '" + id + "'")
+        .get(0));
   }
 }
