@@ -13,8 +13,8 @@ import org.goldcommand.platform.RunningService;
 /**
  * dashboard-api assembled: the live channels, the HTTP verticle that fills and serves them, and the
  * one producer through which people's steps on alerts reach Kafka.
- * Ready once Kafka is reachable and every channel has caught up with its topic, so a wall never
- * opens on a half-loaded picture.
+ * Ready once Kafka is reachable, every channel has caught up with its topic (so a wall never opens
+ * on a half-loaded picture) and webhook delivery has joined its consumer group.
  */
 public final class DashboardService implements RunningService {
 
@@ -44,6 +44,7 @@ public final class DashboardService implements RunningService {
     this.sender = new AlertCommandSender(vertx, config.kafkaBootstrap());
     this.verticle = new DashboardVerticle(config, channels, ops, registry, sender);
     ops.readyWhen("live channels", verticle::feedsReady);
+    ops.readyWhen("webhook delivery", verticle::webhooksReady);
   }
 
   /** Deploys the verticle (feeds and HTTP server); completes once it listens. */

@@ -105,6 +105,11 @@ public final class DashboardVerticle extends VerticleBase {
     return !feeds.isEmpty() && feeds.stream().allMatch(f -> f.caughtUp() && f.alive());
   }
 
+  /** Whether webhook delivery has joined its consumer group, so new alert steps will be sent. */
+  public boolean webhooksReady() {
+    return webhookFeed != null && webhookFeed.joined();
+  }
+
   /** The bound port (useful when configured as 0). */
   public int actualPort() {
     return server.actualPort();

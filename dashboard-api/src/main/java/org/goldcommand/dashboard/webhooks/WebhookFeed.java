@@ -33,7 +33,7 @@ public final class WebhookFeed implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Consumer<Alert> sink;
   private final AtomicBoolean running = new AtomicBoolean(true);
-  private final AtomicBoolean assigned = new AtomicBoolean();
+  private final AtomicBoolean joined = new AtomicBoolean();
   private final Thread thread;
 
   public WebhookFeed(String bootstrapServers, String groupId, Consumer<Alert> sink) {
@@ -54,9 +54,12 @@ public final class WebhookFeed implements AutoCloseable {
     thread.start();
   }
 
-  /** Whether the group has given this instance its partitions, so new steps will be seen. */
-  public boolean assigned() {
-    return assigned.get();
+  /**
+   * Whether this instance has joined its group (had its first assignment, possibly of no
+   * partitions when other instances hold them all), so steps from now on will be sent.
+   */
+  public boolean joined() {
+    return joined.get();
   }
 
   private void run() {
@@ -64,12 +67,12 @@ public final class WebhookFeed implements AutoCloseable {
       consumer.subscribe(List.of(Topics.ALERTS.name()), new ConsumerRebalanceListener() {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-          assigned.set(false);
+          // Nothing to hand back: offsets are committed as steps are queued.
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-          assigned.set(true);
+          joined.set(true);
         }
       });
       while (running.get()) {
