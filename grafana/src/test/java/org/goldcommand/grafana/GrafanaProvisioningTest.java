@@ -98,7 +98,7 @@ class GrafanaProvisioningTest {
   @Test
   void everySqlQueryIsRawSqlInCodeModeWithAFormatGrafanaKnows() {
     List<GrafanaFiles.SqlQuery> queries = GrafanaFiles.sqlQueries();
-    assertThat(queries).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(queries).hasSizeGreaterThanOrEqualTo(23);
     for (GrafanaFiles.SqlQuery query : queries) {
       assertThat(query.rawSql()).as(query.where()).isNotBlank();
       assertThat(query.format()).as(query.where()).isIn("time_series", "table");
@@ -107,6 +107,28 @@ class GrafanaProvisioningTest {
         assertThat(query.source().path("editorMode").asText()).as(query.where()).isEqualTo("code");
       }
     }
+  }
+
+  @Test
+  void theTrustDetailDashboardIsForOneTrustAndItsSystemAndChartsEveryHistoryView() {
+    JsonNode detail = GrafanaFiles.dashboards().get(GrafanaFiles.DASHBOARDS.resolve("trust-detail.json"));
+    assertThat(detail).as("dashboards/trust-detail.json").isNotNull();
+    Map<String, JsonNode> variables = new TreeMap<>();
+    detail.path("templating").path("list").forEach(v -> variables.put(v.path("name").asText(), v));
+
+    assertThat(variables).containsOnlyKeys("trust", "system");
+    assertThat(variables.get("trust").path("multi").asBoolean()).as("one trust at a time").isFalse();
+    assertThat(variables.get("trust").path("includeAll").asBoolean()).isFalse();
+    assertThat(variables.get("system").path("query").asText()).contains("${trust:sqlstring}");
+    String sql = String.join("\n", GrafanaFiles.sqlQueries().stream()
+        .filter(q -> q.where().startsWith("Trust detail /")).map(GrafanaFiles.SqlQuery::rawSql).toList());
+    for (String view : List.of("trust_pressure_hourly", "trust_pressure_daily", "trust_parameter", "trust_parameter_hourly",
+        "trust_parameter_daily", "system_pressure", "system_pressure_hourly", "system_pressure_daily", "alert_current",
+        "alert_daily")) {
+      assertThat(sql).as("a panel reads " + view).containsPattern("\\b" + view + "\\b");
+    }
+    // A single-valued variable is not quoted by Grafana, so every use must ask for SQL string formatting.
+    assertThat(sql).doesNotContainPattern("\\$trust\\b|\\$\\{trust}|\\$system\\b|\\$\\{system}");
   }
 
   @Test
