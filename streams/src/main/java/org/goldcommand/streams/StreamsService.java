@@ -18,8 +18,11 @@ import org.goldcommand.platform.KafkaTopics;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.RunningService;
 import org.goldcommand.platform.ServiceRouter;
+import org.goldcommand.streams.domain.alerts.AlertRuleSet;
+import org.goldcommand.streams.domain.alerts.AlertRules;
 import org.goldcommand.streams.domain.scoring.ScoringTable;
 import org.goldcommand.streams.domain.scoring.ScoringTables;
+import org.goldcommand.streams.topology.AlertsTopology;
 import org.goldcommand.streams.topology.FeedStatusTopology;
 import org.goldcommand.streams.topology.SystemPressureTopology;
 import org.goldcommand.streams.topology.TrustOccupancyTopology;
@@ -50,7 +53,9 @@ public final class StreamsService implements RunningService {
         ? ReferenceDataLoader.fromFile(config.referenceFile()) : ReferenceDataLoader.demo();
     ScoringTable table = config.scoringTableFile() != null
         ? ScoringTables.fromFile(config.scoringTableFile()) : ScoringTables.defaultTable();
-    this.streams = new KafkaStreams(topology(reference, table, registry),
+    AlertRuleSet rules = config.alertRulesFile() != null
+        ? AlertRules.fromFile(config.alertRulesFile()) : AlertRules.defaultRules();
+    this.streams = new KafkaStreams(topology(reference, table, rules, registry),
         StreamsConfigFactory.properties(config, registry));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
@@ -61,13 +66,20 @@ public final class StreamsService implements RunningService {
     });
   }
 
-  /** The whole application's topology: one {@code build} call per topology class. */
+  /** The whole application's topology with the default alert rules. */
   public static Topology topology(ReferenceData reference, ScoringTable table,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
+    return topology(reference, table, AlertRules.defaultRules(), metrics);
+  }
+
+  /** The whole application's topology: one {@code build} call per topology class. */
+  public static Topology topology(ReferenceData reference, ScoringTable table, AlertRuleSet rules,
       io.micrometer.core.instrument.MeterRegistry metrics) {
     StreamsBuilder builder = new StreamsBuilder();
     new TrustOccupancyTopology(reference, table, metrics).build(builder);
     new FeedStatusTopology(reference).build(builder);
     new SystemPressureTopology(reference, table).build(builder);
+    new AlertsTopology(reference, rules, metrics).build(builder);
     return builder.build();
   }
 

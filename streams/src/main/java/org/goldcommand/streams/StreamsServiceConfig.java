@@ -16,15 +16,24 @@ import org.goldcommand.platform.Settings;
  * @param port the metrics and health port
  * @param referenceFile reference data file; the demo set when absent
  * @param scoringTableFile pressure scoring table; the illustrative default when absent
+ * @param alertRulesFile alert rules (naming their action cards file); the illustrative default when absent
  */
 public record StreamsServiceConfig(
     String kafkaBootstrap, String applicationId, Path stateDir, int threads, int replicationFactor, String host,
-    int port, Path referenceFile, Path scoringTableFile) {
+    int port, Path referenceFile, Path scoringTableFile, Path alertRulesFile) {
+
+  /** Settings with the default alert rules. */
+  public StreamsServiceConfig(String kafkaBootstrap, String applicationId, Path stateDir, int threads,
+      int replicationFactor, String host, int port, Path referenceFile, Path scoringTableFile) {
+    this(kafkaBootstrap, applicationId, stateDir, threads, replicationFactor, host, port, referenceFile,
+        scoringTableFile, null);
+  }
 
   /** Reads and validates the settings, throwing with every problem at once. */
   public static StreamsServiceConfig from(Settings settings) {
     String reference = settings.text("GC_REFERENCE_FILE", null);
     String scoring = settings.text("GC_SCORING_TABLE_FILE", null);
+    String alertRules = settings.text("GC_ALERT_RULES_FILE", null);
     StreamsServiceConfig config = new StreamsServiceConfig(
         settings.text("GC_KAFKA_BOOTSTRAP", "localhost:9092"),
         settings.text("GC_STREAMS_APPLICATION_ID", "gold-command-streams"),
@@ -34,7 +43,8 @@ public record StreamsServiceConfig(
         settings.text("GC_BIND_HOST", "0.0.0.0"),
         settings.port("GC_STREAMS_PORT", 8082),
         reference == null ? null : Path.of(reference),
-        scoring == null ? null : Path.of(scoring));
+        scoring == null ? null : Path.of(scoring),
+        alertRules == null ? null : Path.of(alertRules));
     settings.validate();
     return config;
   }
