@@ -1,5 +1,6 @@
-// The wall: one live tile per trust from the pressure.trust channel. Reconnects by itself and
-// resumes from the last sequence number it saw, so a network blip loses nothing.
+// The wall: one live tile per trust from the pressure.trust channel, the system banner with its
+// trend, and the ticker of open alerts. Reconnects by itself and resumes from the last sequence
+// number it saw, so a network blip loses nothing.
 (function () {
   'use strict';
   const params = new URLSearchParams(location.search);
@@ -134,6 +135,60 @@
     banner.dataset.level = shown.opelLevel || '';
     banner.textContent = shown.systemCode + ' OPEL ' + shown.opelLevel + ' · score ' + shown.score.toFixed(1)
       + (shown.highestTrustLevel === 4 ? ' · a trust at OPEL 4' : ' · highest trust OPEL ' + shown.highestTrustLevel);
+    renderTrend(shown.trend);
+  }
+
+  // The trend beside the banner: the score's change over 2 and 4 hours, arrow and sign spelled out.
+  function change(value, hours) {
+    if (value === undefined || value === null) { return null; }
+    const arrow = value > 0 ? '▲ +' : value < 0 ? '▼ −' : '► ';
+    return arrow + Math.abs(value).toFixed(1) + ' in ' + hours + ' h';
+  }
+
+  function renderTrend(trend) {
+    const el = document.getElementById('system-trend');
+    const parts = trend ? [change(trend.change2h, 2), change(trend.change4h, 4)].filter(p => p) : [];
+    el.className = 'system-trend' + (trend && trend.risingFast ? ' rising-fast' : '');
+    el.replaceChildren(parts.length ? parts.join(' · ') : '');
+    if (trend && trend.risingFast) { el.append(' ', text('span', 'badge rising', 'RISING FAST')); }
+  }
+
+  // The alert ticker: open alerts, most severe then newest first, severity in words and colour.
+  const alerts = new Map();
+  const SEVERITY_RANK = { CRITICAL: 0, WARNING: 1, INFO: 2 };
+  const SHOWN_ALERTS = 8;
+
+  function renderAlert(key, data) {
+    if (data.state === 'RESOLVED') { alerts.delete(key); } else { alerts.set(key, data); }
+    drawAlerts();
+  }
+
+  function drawAlerts() {
+    const open = [...alerts.values()].sort((a, b) => (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+      || (Date.parse(b.raisedAt) - Date.parse(a.raisedAt)));
+    const list = document.getElementById('alert-list');
+    list.replaceChildren(...open.slice(0, SHOWN_ALERTS).map(alertItem));
+    if (open.length > SHOWN_ALERTS) {
+      list.append(text('li', 'alert more', '+ ' + (open.length - SHOWN_ALERTS) + ' more open alerts'));
+    }
+    document.getElementById('alert-count').textContent = open.length;
+    document.getElementById('no-alerts').hidden = open.length > 0;
+  }
+
+  function alertItem(a) {
+    const li = document.createElement('li');
+    li.className = 'alert severity-' + (a.severity || 'INFO').toLowerCase();
+    li.dataset.alertId = a.alertId;
+    li.dataset.severity = a.severity;
+    li.append(text('span', 'severity', a.severity), text('strong', 'title', a.title || a.key),
+      text('span', 'message', a.message || ''));
+    const status = a.state === 'ACKNOWLEDGED'
+      ? 'Acknowledged by ' + a.acknowledgedBy + ' · raised ' + age(a.raisedAt)
+      : 'Raised ' + age(a.raisedAt);
+    const when = text('span', 'when', status);
+    when.dataset.raisedAt = a.raisedAt;
+    li.append(when);
+    return li;
   }
 
   function fmtPct(v) { return v === null ? '–' : v.toFixed(1) + '%'; }
@@ -145,7 +200,7 @@
       retryMs = 500;
       connection.textContent = 'Live';
       connection.className = 'connection live';
-      ['pressure.trust', 'pressure.system', 'feeds.status'].forEach(channel => {
+      ['pressure.trust', 'pressure.system', 'feeds.status', 'alerts'].forEach(channel => {
         const subscribe = { op: 'subscribe', channel: channel };
         if (ics) { subscribe.filter = { ics: ics }; }
         if (lastSeq[channel] !== undefined) {
@@ -158,8 +213,10 @@
     ws.onmessage = event => {
       const msg = JSON.parse(event.data);
       const draw = msg.channel === 'feeds.status' ? renderFeed
-        : msg.channel === 'pressure.system' ? renderSystem : render;
+        : msg.channel === 'pressure.system' ? renderSystem
+          : msg.channel === 'alerts' ? renderAlert : render;
       if (msg.kind === 'snapshot') {
+        if (msg.channel === 'alerts') { alerts.clear(); drawAlerts(); }
         msg.items.forEach(item => draw(item.key, item.data));
         lastSeq[msg.channel] = { seq: msg.seq, epoch: msg.epoch };
       } else if (msg.kind === 'update') {
@@ -179,6 +236,7 @@
 
   setInterval(() => {
     feedRows.forEach(renderFeedAge);
+    if (alerts.size) { drawAlerts(); }
     document.querySelectorAll('.age').forEach(el => {
       el.textContent = 'As at ' + new Date(el.dataset.asAt).toLocaleString('en-GB') + ' (' + age(el.dataset.asAt) + ')';
     });

@@ -116,4 +116,10 @@ class AlertsChannelIT {
       assertThat(snapshot.getJsonArray("items").getJsonObject(0).getString("key")).isEqualTo(open.key());
     }
   }
+
+  @Test
+  void theWallCarriesTheAlertTickerAndTheSystemTrend() throws Exception {
+    assertThat(get("/wall").body()).contains("id=\"alert-list\"").contains("id=\"system-trend\"");
+    assertThat(get("/pages/wall.js").body()).contains("'alerts'").contains("RISING FAST");
+  }
 }
