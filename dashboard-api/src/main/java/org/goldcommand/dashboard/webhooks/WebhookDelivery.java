@@ -72,6 +72,8 @@ public final class WebhookDelivery implements AutoCloseable {
     for (Subscription s : subscriptions.all()) {
       queues.put(s.id(), new SubscriberQueue(s, settings.queueLimit(), new DeliveryMetrics(metrics, s.id())));
     }
+    LOG.info("Alert subscriptions version {}: {} subscriptions, {} with an enabled webhook", subscriptions.version(),
+        subscriptions.all().size(), subscriptions.all().stream().filter(s -> s.webhook().enabled()).count());
   }
 
   /** Queues the step for every subscription it matches; returns at once. */
