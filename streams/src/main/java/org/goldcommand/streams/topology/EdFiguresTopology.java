@@ -208,12 +208,12 @@ public final class EdFiguresTopology {
       Attendance before = steps.get(key);
       before = before == null ? Attendance.NONE : before;
       Attendance after = before.with(event.event(), event.at());
+      if (!after.equals(before)) {
+        steps.put(key, after);
+      }
       SiteAttendances next = site.attendances().change(key, before, after, event.at(), HandoverFiguresTopology.LOCAL);
       if (next.equals(site.attendances())) {
         return null;
-      }
-      if (!after.equals(before)) {
-        steps.put(key, after);
       }
       return new SiteState(site.snapshot(), site.capacity(), next);
     }

@@ -76,8 +76,8 @@ public final class TrustOccupancyTopology {
         .mapValues(sitrep -> new TrustUpdate(sitrep.data().orgCode(), SitrepMeasures.of(sitrep.data(), sitrep.time()),
             sitrep.time(), sitrep.id(), sitrep.receivedAt()), Named.as("bed-occupancy"))
         .merge(new HandoverFiguresTopology(reference).build(builder), Named.as("trust-figures"))
-        .merge(new EdFiguresTopology(reference, table, metrics).build(builder), Named.as("trust-ed-figures"))
-        .merge(new BedFiguresTopology(reference, metrics).build(builder), Named.as("trust-bed-figures"))
+        .merge(new EdFiguresTopology(reference, table, metrics).build(builder), Named.as("merge-ed-figures"))
+        .merge(new BedFiguresTopology(reference, metrics).build(builder), Named.as("merge-bed-figures"))
         .process(() -> new ScoreTrust(reference, scoring), Named.as("score-trust"), ScoreTrust.STORE)
         .to(Topics.TRUST_PRESSURE.name(),
             Produced.with(Topics.TRUST_PRESSURE.keySerde(), Topics.TRUST_PRESSURE.valueSerde()).withName("trust-pressure"));
