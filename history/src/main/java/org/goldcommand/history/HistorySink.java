@@ -125,7 +125,7 @@ public final class HistorySink implements AutoCloseable {
         .register(registry);
   }
 
-  /** Rows newly stored since start (events already held are not counted again). */
+  /** Events newly stored since start (events already held are not counted again; a pressure counts once with its parameters). */
   public long stored() {
     return stored.get();
   }

@@ -28,7 +28,7 @@ final class HistoryWriter {
   /**
    * What a write did.
    *
-   * @param stored rows newly stored (rows already held are not counted)
+   * @param stored events newly stored (events already held, and dependents such as parameter rows, are not counted)
    * @param refused rows the database refused for their content, left out, with the reason
    */
   record Result(int stored, List<Refused> refused) {
