@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serializer;
 import org.goldcommand.events.Envelope;
 import org.goldcommand.events.alerts.Alert;
@@ -146,6 +147,16 @@ class HistoryRecordsTest {
     assertThatThrownBy(() -> records.decode(Topics.SITREPS.name(), garbage))
         .isInstanceOf(HistoryRecords.UnreadableRecordException.class)
         .hasMessageContaining(Topics.SITREPS.name());
+  }
+
+  @Test
+  void bytesThatAreNotAnAlertOrAnAuditEntryAreRejectedNamingTheirTopic() {
+    byte[] garbage = "[1, 2".getBytes(StandardCharsets.UTF_8);
+
+    for (String topic : List.of(Topics.SYSTEM_PRESSURE.name(), Topics.ALERTS.name(), Topics.AUDIT.name())) {
+      assertThatThrownBy(() -> records.decode(topic, garbage))
+          .isInstanceOf(HistoryRecords.UnreadableRecordException.class).hasMessageContaining(topic);
+    }
   }
 
   @Test
