@@ -22,8 +22,9 @@ import org.goldcommand.streams.domain.alerts.Observation;
 /**
  * Alerts as data: trust and system pressure, feed status, fridge readings, vaccine stock and
  * bookings are turned into observations of the alert rules' conditions, keyed by alert key
- * ({@code <ruleId>/<subject>}) and repartitioned with people's commands so that one task owns each
- * key; there {@link AlertSteps} runs the lifecycle and publishes every step on {@code alerts.v1}.
+ * ({@code <ruleId>/<subject>}), kept only when they could change their alert ({@link AlertChanges}),
+ * and repartitioned with people's commands so that one task owns each key; there
+ * {@link AlertSteps} runs the lifecycle and publishes every step on {@code alerts.v1}.
  * An input that says nothing the rules can place (a subject missing from reference data, a
  * pressure with no score) is skipped and counted in {@code gc.alerts.inputs.skipped}.
  */
@@ -31,6 +32,8 @@ public final class AlertsTopology {
 
   /** Each alert key's lifecycle slot. */
   public static final String STORE = AlertSteps.STORE;
+  /** What was last passed on for each alert key, before the repartition. */
+  public static final String CHANGES_STORE = AlertChanges.STORE;
   /** Each vaccination site's latest stock and bookings. */
   public static final String VACCINE_STORE = AlertVaccineSites.STORE;
 
@@ -48,7 +51,7 @@ public final class AlertsTopology {
   public void build(StreamsBuilder builder) {
     KStream<String, Observation> observations = observed(builder, Topics.TRUST_PRESSURE, conditions::trust)
         .merge(observed(builder, Topics.SYSTEM_PRESSURE, conditions::system), Named.as("alerts-merge-system"))
-        .merge(observations(builder, Topics.FEED_STATUS.name(), builder.stream(Topics.FEED_STATUS.name(),
+        .merge(observations(Topics.FEED_STATUS.name(), builder.stream(Topics.FEED_STATUS.name(),
             Consumed.with(Topics.FEED_STATUS.keySerde(), Topics.FEED_STATUS.valueSerde())
                 .withName("alerts-" + Topics.FEED_STATUS.name())), conditions::feed), Named.as("alerts-merge-feeds"))
         .merge(observed(builder, Topics.COLD_CHAIN, conditions::coldChain), Named.as("alerts-merge-cold-chain"))
@@ -61,8 +64,10 @@ public final class AlertsTopology {
             Named.as("alerts-readable-commands"))
         .mapValues(AlertInput::of, Named.as("alerts-command-input"));
 
+    builder.addStateStore(AlertChanges.store());
     builder.addStateStore(AlertSteps.store());
     observations
+        .processValues(AlertChanges::new, Named.as("alerts-changes"), AlertChanges.STORE)
         .mapValues(AlertInput::of, Named.as("alerts-observation-input"))
         .merge(commands, Named.as("alerts-inputs"))
         .selectKey((key, input) -> input.alertKey(), Named.as("alerts-key"))
@@ -79,10 +84,10 @@ public final class AlertsTopology {
         .filter((key, envelope) -> counted(envelope != null && envelope.data() != null, topic.name()),
             Named.as("alerts-readable-" + topic.name()))
         .mapValues(Envelope::data, Named.as("alerts-data-" + topic.name()));
-    return observations(builder, topic.name(), data, observe);
+    return observations(topic.name(), data, observe);
   }
 
-  private <T> KStream<String, Observation> observations(StreamsBuilder builder, String topic, KStream<String, T> data,
+  private <T> KStream<String, Observation> observations(String topic, KStream<String, T> data,
       Function<T, List<Observation>> observe) {
     return data.flatMapValues(value -> {
       List<Observation> out = value == null ? List.of() : observe.apply(value);

@@ -139,6 +139,20 @@ class AlertsTopologyTest {
   }
 
   @Test
+  void aFeedSendingEveryFewSecondsIsNeverStaleThoughNotEveryStatusReachesTheLifecycle() {
+    var status = input(Topics.FEED_STATUS);
+    for (int i = 0; i <= 150; i++) {
+      Instant at = now.plusSeconds(20L * i);
+      status.pipeInput("RXN/cold-chain", new FeedStatus("RXN", "QE1", "cold-chain", at, at, i, 0, null, null,
+          LocalDate.now()));
+      driver.advanceWallClockTime(Duration.ofSeconds(20));
+    }
+    assertThat(alertsFor("stale-feed/RXN/cold-chain")).isEmpty();
+    driver.advanceWallClockTime(Duration.ofMinutes(61));
+    assertThat(alertsFor("stale-feed/RXN/cold-chain")).extracting(Alert::state).containsExactly(AlertState.RAISED);
+  }
+
+  @Test
   void aFridgeReadingOutsideTwoToEightDegreesIsAnExcursionPlacedAtItsSite() {
     var readings = input(Topics.COLD_CHAIN);
     readings.pipeInput("QE1VC1", Envelope.of("cold/1", "/test", "org.goldcommand.cold-chain.v1", "QE1VC1", now, now,

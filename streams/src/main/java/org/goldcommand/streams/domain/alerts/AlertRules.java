@@ -77,7 +77,7 @@ public final class AlertRules {
     }
   }
 
-  static AlertRuleSet checked(RulesFile file, CardsFile cardsFile) {
+  private static AlertRuleSet checked(RulesFile file, CardsFile cardsFile) {
     List<String> problems = new ArrayList<>();
     if (file.version() == null || file.version().isBlank()) {
       problems.add("the rules need a version");

@@ -1,0 +1,70 @@
+package org.goldcommand.streams.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.goldcommand.events.serde.JsonSerde;
+import org.goldcommand.streams.domain.alerts.Observation;
+
+/**
+ * Passes on an observation only when it could change its alert: the first for a key, a condition
+ * turning from clear to breaching or back, or a feed's stale time moving by at least
+ * {@link #STALE_STEP}. Pressure is republished on every handover and feed status on every record,
+ * so without this every input would cross the repartition topic a dozen times to say nothing new.
+ * Each alert key's observations all come from one input key, so this task sees all of them. The
+ * lifecycle keeps the figures of the observation that began a breach, which is what a debounced
+ * alert then shows.
+ */
+final class AlertChanges implements FixedKeyProcessor<String, Observation, Observation> {
+
+  static final String STORE = "alert-last-observed";
+  /** How far a stale time may move before it is passed on: staleness is judged to the minute. */
+  static final Duration STALE_STEP = AlertSteps.TICK;
+
+  private FixedKeyProcessorContext<String, Observation> context;
+  private KeyValueStore<String, Seen> seen;
+
+  /**
+   * What was last passed on for an alert key.
+   *
+   * @param breaching whether the condition was breached
+   * @param breachesFrom when it would breach by itself, if ever
+   * @param at its time
+   */
+  record Seen(boolean breaching, Instant breachesFrom, Instant at) {}
+
+  static StoreBuilder<KeyValueStore<String, Seen>> store() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), JsonSerde.of(Seen.class));
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, Observation> context) {
+    this.context = context;
+    this.seen = context.getStateStore(STORE);
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, Observation> record) {
+    Observation o = record.value();
+    Seen last = seen.get(o.key());
+    if (last != null && (o.at().isBefore(last.at()) || !changes(last, o))) {
+      return;
+    }
+    seen.put(o.key(), new Seen(o.breaching(), o.breachesFrom(), o.at()));
+    context.forward(record);
+  }
+
+  private static boolean changes(Seen last, Observation o) {
+    if (last.breaching() != o.breaching() || (last.breachesFrom() == null) != (o.breachesFrom() == null)) {
+      return true;
+    }
+    return o.breachesFrom() != null
+        && Duration.between(last.breachesFrom(), o.breachesFrom()).abs().compareTo(STALE_STEP) >= 0;
+  }
+}
