@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.goldcommand.events.alerts.Alert.AlertState;
 import org.goldcommand.events.validation.Violation;
 
 /**
@@ -53,13 +52,5 @@ public record AlertActionRequest(String by, String note) {
     Object note = body.get("note");
     return new AlertActionRequest(((String) body.get("by")).trim(),
         note == null || ((String) note).isBlank() ? null : ((String) note).trim());
-  }
-
-  /**
-   * Whether a person may still act on an alert in this state: anything but a resolved alert can be
-   * acknowledged (again, with a new note) or resolved.
-   */
-  public static boolean actionable(AlertState state) {
-    return state != AlertState.RESOLVED;
   }
 }

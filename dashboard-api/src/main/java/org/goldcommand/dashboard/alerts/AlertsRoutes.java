@@ -118,7 +118,7 @@ public final class AlertsRoutes {
       ErrorResponses.send(ctx, 400, "The request has problems", violations);
       return;
     }
-    if (!AlertActionRequest.actionable(AlertState.valueOf(alert.getString("state")))) {
+    if (AlertState.RESOLVED.name().equals(alert.getString("state"))) {
       ErrorResponses.send(ctx, 409, "Alert " + alertId + " is already resolved (" + alert.getString("resolvedAt")
           + " by " + alert.getString("resolvedBy") + ")");
       return;

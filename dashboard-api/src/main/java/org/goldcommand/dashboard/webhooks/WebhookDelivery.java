@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.goldcommand.events.alerts.Alert;
-import org.goldcommand.events.serde.Json;
+import org.goldcommand.events.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +82,8 @@ public final class WebhookDelivery implements AutoCloseable {
     if (matching.isEmpty()) {
       return;
     }
-    String body = Json.mapper().valueToTree(alert).toString();
+    String body = new String(Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), alert),
+        StandardCharsets.UTF_8);
     String event = "alert." + alert.state().name().toLowerCase(java.util.Locale.ROOT);
     context.runOnContext(v -> matching.forEach(s -> enqueue(s, alert, body, event)));
   }

@@ -3,7 +3,6 @@ package org.goldcommand.dashboard.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.goldcommand.events.alerts.Alert.AlertState;
 import org.goldcommand.events.validation.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +31,5 @@ class AlertActionRequestTest {
         .containsExactlyInAnyOrder("by", "note");
     assertThat(AlertActionRequest.violations(Map.of("by", "x", "note", "n".repeat(2_001)))).extracting(Violation::path)
         .containsExactly("note");
-  }
-
-  @Test
-  void onlyAResolvedAlertCannotBeActedOn() {
-    assertThat(AlertActionRequest.actionable(AlertState.RAISED)).isTrue();
-    assertThat(AlertActionRequest.actionable(AlertState.ACKNOWLEDGED)).isTrue();
-    assertThat(AlertActionRequest.actionable(AlertState.RESOLVED)).isFalse();
   }
 }
