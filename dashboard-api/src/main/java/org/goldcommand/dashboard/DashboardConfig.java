@@ -2,6 +2,7 @@ package org.goldcommand.dashboard;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.goldcommand.dashboard.webhooks.Backoff;
 import org.goldcommand.dashboard.webhooks.Subscriptions;
 import org.goldcommand.dashboard.webhooks.SubscriptionsFile;
@@ -29,7 +30,7 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
 
   /** Reads and validates the settings, throwing with every problem at once. */
   public static DashboardConfig from(Settings settings) {
-    Subscriptions subscriptions = new Subscriptions("", java.util.List.of());
+    Subscriptions subscriptions = new Subscriptions("", List.of());
     String file = settings.text("GC_ALERT_SUBSCRIPTIONS_FILE", null);
     try {
       subscriptions = SubscriptionsFile.load(file == null ? null : Path.of(file), name -> settings.text(name, null));

@@ -21,6 +21,7 @@ import org.goldcommand.dashboard.live.TopicFeed;
 import org.goldcommand.dashboard.webhooks.WebhookDelivery;
 import org.goldcommand.dashboard.webhooks.WebhookFeed;
 import org.goldcommand.events.topics.Topics;
+import org.goldcommand.platform.ErrorResponses;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.ServiceRouter;
 
@@ -79,6 +80,7 @@ public final class DashboardVerticle extends VerticleBase {
     root.get("/ws").handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(channels::accept)
         .onFailure(ctx::fail));
+    root.errorHandler(413, ctx -> ErrorResponses.send(ctx, 413, "The body is too large for " + ctx.request().path()));
     root.route("/api/v1/alerts*").subRouter(new AlertsRoutes(vertx, alerts, sender, Clock.systemUTC()).router());
     root.route("/api/v1/grafana-alerts*").subRouter(new GrafanaAlertsRoutes(vertx, registry).router());
     root.get("/").handler(ctx -> ctx.redirect("/wall"));

@@ -183,6 +183,10 @@ class AlertsApiIT {
     assertThat(error.getString("error")).isNotBlank();
     assertThat(error.getJsonArray("violations").getJsonObject(0).getString("path")).isEqualTo("by");
     assertThat(send("POST", AlertsFixture.path(alert.alertId()) + "/resolve", "not json").statusCode()).isEqualTo(400);
+    HttpResponse<String> tooLarge = send("POST", AlertsFixture.path(alert.alertId()) + "/resolve",
+        "{\"by\":\"Sam\",\"note\":\"" + "x".repeat(20_000) + "\"}");
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(new JsonObject(tooLarge.body()).getString("error")).contains("too large");
   }
 
   @Test
