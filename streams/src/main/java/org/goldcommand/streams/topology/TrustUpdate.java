@@ -5,8 +5,8 @@ import java.util.List;
 import org.goldcommand.events.pressure.Measure;
 
 /**
- * New figures for one trust from one source (its sitrep, its handovers), on their way to being
- * merged with the trust's other figures and scored.
+ * New figures for one trust from one source (its sitrep, handovers, EDs or ward bed states), on
+ * their way to being merged with the trust's other figures and scored.
  *
  * @param orgCode the trust
  * @param measures the figures, by name
