@@ -14,18 +14,18 @@ import org.goldcommand.streams.domain.alerts.Observation;
 
 /**
  * Passes on an observation only when it could change its alert: the first for a key, a condition
- * turning from clear to breaching or back, or a feed's stale time moving by at least
- * {@link #STALE_STEP}. Pressure is republished on every handover and feed status on every record,
- * so without this every input would cross the repartition topic a dozen times to say nothing new.
- * Each alert key's observations all come from one input key, so this task sees all of them. The
- * lifecycle keeps the figures of the observation that began a breach, which is what a debounced
- * alert then shows.
+ * turning from clear to breaching or back, or one at least {@link #STEP} newer than the last passed
+ * on (so debounces, hold-downs and a feed's stale time still advance with the data's own time, to
+ * the minute, when a replay runs faster than the wall clock). Pressure is republished on every
+ * handover and feed status on every record, so without this every input would cross the
+ * repartition topic a dozen times to say nothing new. Each alert key's observations all come from
+ * one input key, so this task sees all of them.
  */
 final class AlertChanges implements FixedKeyProcessor<String, Observation, Observation> {
 
   static final String STORE = "alert-last-observed";
-  /** How far a stale time may move before it is passed on: staleness is judged to the minute. */
-  static final Duration STALE_STEP = AlertSteps.TICK;
+  /** How much newer a same-state observation must be to be passed on. */
+  static final Duration STEP = AlertSteps.TICK;
 
   private FixedKeyProcessorContext<String, Observation> context;
   private KeyValueStore<String, Seen> seen;
@@ -64,7 +64,6 @@ final class AlertChanges implements FixedKeyProcessor<String, Observation, Obser
     if (last.breaching() != o.breaching() || (last.breachesFrom() == null) != (o.breachesFrom() == null)) {
       return true;
     }
-    return o.breachesFrom() != null
-        && Duration.between(last.breachesFrom(), o.breachesFrom()).abs().compareTo(STALE_STEP) >= 0;
+    return Duration.between(last.at(), o.at()).compareTo(STEP) >= 0;
   }
 }

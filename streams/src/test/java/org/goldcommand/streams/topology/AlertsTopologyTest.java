@@ -118,6 +118,21 @@ class AlertsTopologyTest {
   }
 
   @Test
+  void aReplayFasterThanTheWallClockResolvesWhenTheDataHaveBeenClearForTheHoldDown() {
+    var trusts = input(Topics.TRUST_PRESSURE);
+    trusts.pipeInput("RXN", pressure("RXN", 4, 80, now));
+    for (int minutes = 1; minutes <= 120; minutes += 7) {
+      trusts.pipeInput("RXN", pressure("RXN", 3, 70, now.plus(Duration.ofMinutes(minutes))));
+    }
+    assertThat(alertsFor("trust-opel-4/RXN")).extracting(Alert::state).containsExactly(AlertState.RAISED);
+    trusts.pipeInput("RXN", pressure("RXN", 3, 69, now.plus(Duration.ofMinutes(121))));
+    assertThat(alertsFor("trust-opel-4/RXN")).singleElement().satisfies(a -> {
+      assertThat(a.state()).isEqualTo(AlertState.RESOLVED);
+      assertThat(a.resolvedAt()).isEqualTo(now.plus(Duration.ofMinutes(121)));
+    });
+  }
+
+  @Test
   void aFeedThatStopsIsStaleByTheWallClockAndRecoversWhenDataArrives() {
     var status = input(Topics.FEED_STATUS);
     status.pipeInput("RXN/ed-snapshot", new FeedStatus("RXN", "QE1", "ed-snapshot", now, now, 1, 0, null, null,
