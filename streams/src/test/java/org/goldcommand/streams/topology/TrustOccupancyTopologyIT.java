@@ -11,11 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.goldcommand.events.Envelope;
+import org.goldcommand.events.beds.BedState;
+import org.goldcommand.events.beds.BedType;
+import org.goldcommand.events.ed.EdSnapshot;
 import org.goldcommand.events.pressure.Measure;
 import org.goldcommand.events.pressure.TrustPressure;
 import org.goldcommand.events.topics.Topics;
@@ -35,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrustOccupancyTopologyIT {
 
   @Test
-  void sitrepsOnTheBrokerBecomeTrustPressureOnceEachWithExactlyOnce(KafkaBroker broker, @TempDir Path state)
+  void sitrepsEdSnapshotsAndBedStatesOnTheBrokerBecomeTrustPressureOnceEachWithExactlyOnce(KafkaBroker broker,
+      @TempDir Path state)
       throws Exception {
     broker.createTopics(Topics.all());
     PrometheusMeterRegistry registry = Observability.registry("streams-test");
@@ -49,6 +55,10 @@ class TrustOccupancyTopologyIT {
     try (StreamsService service = new StreamsService(vertx, config, registry);
          var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
              "acks", "all"), Topics.SITREPS.keySerde().serializer(), Topics.SITREPS.valueSerde().serializer());
+         var edProducer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
+             "acks", "all"), Topics.ED_SNAPSHOTS.keySerde().serializer(), Topics.ED_SNAPSHOTS.valueSerde().serializer());
+         var bedProducer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
+             "acks", "all"), Topics.BED_STATES.keySerde().serializer(), Topics.BED_STATES.valueSerde().serializer());
          var pressure = new TopicReader<>(broker, Topics.TRUST_PRESSURE)) {
       service.start().await();
       await().atMost(Duration.ofSeconds(30)).until(service::running);
@@ -65,6 +75,29 @@ class TrustOccupancyTopologyIT {
       assertThat(out.data().measure("gaOccupancyPct")).map(Measure::value).contains(90.3);
       pressure.await(r -> r.value().id().endsWith(marker), Duration.ofSeconds(30));
       assertThat(pressure.seen()).filteredOn(r -> r.value().id().endsWith(submission)).hasSize(1);
+
+      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      Envelope<EdSnapshot> snapshot = EdFiguresTopologyTest.snapshot("RTX03", now, 60, 50, 3, 120, 40);
+      edProducer.send(new ProducerRecord<>(Topics.ED_SNAPSHOTS.name(), "RTX03", snapshot)).get();
+      Envelope<TrustPressure> ed = pressure.await(r -> r.value().id().equals("pressure.trust/ed/" + snapshot.id()),
+          Duration.ofSeconds(30)).value();
+      assertThat(ed.data().measure("edOccupancyPct")).hasValueSatisfying(m -> {
+        assertThat(m.value()).isEqualTo(120.0);
+        assertThat(m.level()).isEqualTo(3);
+      });
+      assertThat(ed.data().measure("fourHourPct")).map(Measure::level).contains(3);
+
+      Envelope<BedState> ward = BedFiguresTopologyTest.state("RTX03", "W" + marker.substring(0, 8), BedType.GA, now,
+          40, 39, 0);
+      bedProducer.send(new ProducerRecord<>(Topics.BED_STATES.name(), "RTX03", ward)).get();
+      Envelope<TrustPressure> beds = pressure.await(r -> r.value().id().equals("pressure.trust/beds/" + ward.id()),
+          Duration.ofSeconds(30)).value();
+      assertThat(beds.data().measure("gaOccupancyPct")).as("the bed state is newer than the sitrep")
+          .hasValueSatisfying(m -> {
+            assertThat(m.value()).isEqualTo(97.5);
+            assertThat(m.level()).isEqualTo(4);
+          });
+      assertThat(beds.data().measure("edOccupancyPct")).map(Measure::level).contains(3);
 
       HttpResponse<String> metrics = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/metrics")).build(),
