@@ -22,7 +22,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.goldcommand.events.Envelope;
 import org.goldcommand.events.ed.AttendanceEvent;
 import org.goldcommand.events.ed.EdSnapshot;
 import org.goldcommand.events.reference.Organisation;
