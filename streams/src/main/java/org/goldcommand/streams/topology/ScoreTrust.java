@@ -35,7 +35,8 @@ import org.goldcommand.streams.domain.scoring.Score;
  * {@link #RESCORE_EVERY} of wall-clock time each trust is re-scored at the later of its newest
  * figure and the clock, and a new pressure is published only when that changes the score, the
  * level, the completeness or which parameters are stale, with the id
- * {@code pressure.trust/<org>/stale@<epoch ms>}.
+ * {@code pressure.trust/<org>/stale@<epoch ms>}. A trust that has left the reference data is no
+ * longer re-scored.
  */
 final class ScoreTrust implements Processor<String, TrustUpdate, String, Envelope<TrustPressure>> {
 
@@ -116,6 +117,9 @@ final class ScoreTrust implements Processor<String, TrustUpdate, String, Envelop
       all.forEachRemaining(trusts::add);
     }
     for (KeyValue<String, Latest> trust : trusts) {
+      if (reference.organisation(trust.key).isEmpty()) {
+        continue;
+      }
       List<Measure> measures = trust.value.measures();
       Instant newest = newest(measures);
       Instant now = newest.isAfter(clock) ? newest : clock;
