@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.goldcommand.events.vaccine.VaccineStock.Line;
 
@@ -52,7 +53,7 @@ public final class DosesAtRisk {
   public static List<Result> atSite(List<Line> lines, Map<String, Map<LocalDate, Integer>> bookings, LocalDate today,
       int lookAheadDays) {
     TreeSet<String> products = new TreeSet<>(bookings.keySet());
-    lines.stream().map(Line::product).forEach(products::add);
+    lines.stream().map(Line::product).filter(Objects::nonNull).forEach(products::add);
     List<Result> results = new ArrayList<>();
     for (String product : products) {
       results.add(forProduct(product, lines.stream().filter(l -> product.equals(l.product())).toList(),

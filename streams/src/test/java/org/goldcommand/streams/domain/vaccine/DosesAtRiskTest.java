@@ -48,6 +48,8 @@ class DosesAtRiskTest {
         Map.of("SPIKEVAX", Map.of(TODAY, 5)), TODAY, 14);
     assertThat(results).containsExactly(new DosesAtRisk.Result("COMIRNATY", 60, 0, null),
         new DosesAtRisk.Result("SPIKEVAX", 0, 0, null));
+    Line unnamed = new Line(null, "X", null, null, 5, 1, 0, 0);
+    assertThat(DosesAtRisk.atSite(List.of(unnamed), Map.of(), TODAY, 14)).isEmpty();
   }
 
   @Property
