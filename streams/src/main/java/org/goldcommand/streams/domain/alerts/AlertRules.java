@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.goldcommand.events.alerts.Alert.ActionCard;
-import org.goldcommand.events.alerts.Alert.AlertKind;
 
 /**
  * Reads the alert rules and their action cards from YAML, refusing a file that is incomplete or
