@@ -3,9 +3,7 @@ package org.goldcommand.streams.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -22,6 +20,7 @@ import org.goldcommand.events.pressure.TrustPressure;
 import org.goldcommand.events.reference.Organisation;
 import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.events.serde.JsonSerde;
+import org.goldcommand.streams.domain.occupancy.NewestFigures;
 import org.goldcommand.streams.domain.scoring.Driver;
 import org.goldcommand.streams.domain.scoring.MeasureScoring;
 import org.goldcommand.streams.domain.scoring.Score;
@@ -83,23 +82,10 @@ final class ScoreTrust implements Processor<String, TrustUpdate, String, Envelop
   public void process(Record<String, TrustUpdate> record) {
     TrustUpdate update = record.value();
     Latest stored = latest.get(update.orgCode());
-    Map<String, Measure> byName = new LinkedHashMap<>();
-    if (stored != null) {
-      stored.measures().forEach(m -> byName.put(m.name(), m));
-    }
-    boolean changed = false;
-    for (Measure m : update.measures()) {
-      Measure known = byName.get(m.name());
-      if (known == null || m.asAt().isAfter(known.asAt())
-          || m.asAt().equals(known.asAt()) && m.value() != known.value()) {
-        byName.put(m.name(), plain(m));
-        changed = true;
-      }
-    }
-    if (!changed) {
+    List<Measure> measures = NewestFigures.merge(stored == null ? List.of() : stored.measures(), update.measures());
+    if (measures == null) {
       return;
     }
-    List<Measure> measures = new ArrayList<>(byName.values());
     // The trust's picture is as new as its newest figure, and older figures are judged stale against
     // that, so a late or back-dated update (a handover replayed from hours ago) never turns the clock back.
     Instant newest = newest(measures);
@@ -149,9 +135,5 @@ final class ScoreTrust implements Processor<String, TrustUpdate, String, Envelop
 
   private static Instant newest(List<Measure> measures) {
     return measures.stream().map(Measure::asAt).max(Instant::compareTo).orElseThrow();
-  }
-
-  private static Measure plain(Measure m) {
-    return new Measure(m.name(), m.label(), m.value(), m.unit(), m.asAt());
   }
 }
