@@ -1,5 +1,6 @@
 package org.goldcommand.streams.topology;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,7 +33,8 @@ import org.goldcommand.streams.domain.handover.HandoverStats;
  * Ambulance handover events to each trust's handover figures: ARRIVED and HANDED_OVER are matched
  * per incident (in whichever order they come), each completed handover is moved to its trust, and
  * the trust's mean handover time over the last hour and share over 60 minutes today are computed by
- * event time, so late and out-of-order events count where they belong.
+ * event time, so late and out-of-order events count where they belong. A handover at a site the
+ * reference data does not know is dropped and counted, as ED events are ({@link EdFiguresTopology}).
  */
 public final class HandoverFiguresTopology {
 
@@ -47,9 +49,11 @@ public final class HandoverFiguresTopology {
   private static final JsonSerde<Handovers> HANDOVERS = JsonSerde.of(Handovers.class);
 
   private final ReferenceData reference;
+  private final MeterRegistry metrics;
 
-  public HandoverFiguresTopology(ReferenceData reference) {
+  public HandoverFiguresTopology(ReferenceData reference, MeterRegistry metrics) {
     this.reference = reference;
+    this.metrics = metrics;
   }
 
   /** An incident's steps so far; {@code done} once its handover has been counted. */
@@ -70,9 +74,17 @@ public final class HandoverFiguresTopology {
         .processValues(MatchIncident::new, Named.as("match-incident"), INCIDENTS_STORE)
         .selectKey((incident, handover) -> reference.ownerOfSite(handover.siteCode()).map(Organisation::code)
             .orElse(""), Named.as("handover-trust"))
-        .filter((org, handover) -> !org.isEmpty(), Named.as("handover-known-site"))
+        .filter((org, handover) -> known(org), Named.as("handover-known-site"))
         .repartition(Repartitioned.with(Serdes.String(), HANDOVER).withName("handovers-by-trust"))
         .processValues(TrustFigures::new, Named.as("trust-handover-figures"), TRUST_HANDOVERS_STORE);
+  }
+
+  private boolean known(String org) {
+    if (org.isEmpty()) {
+      metrics.counter(EdFiguresTopology.UNKNOWN_SITE_METRIC, "feed", "ambulance-handover").increment();
+      return false;
+    }
+    return true;
   }
 
   /**

@@ -75,7 +75,7 @@ public final class TrustOccupancyTopology {
             Named.as("newest-sitrep-per-trust"), NEWEST_SITREP_STORE)
         .mapValues(sitrep -> new TrustUpdate(sitrep.data().orgCode(), SitrepMeasures.of(sitrep.data(), sitrep.time()),
             sitrep.time(), sitrep.id(), sitrep.receivedAt()), Named.as("bed-occupancy"))
-        .merge(new HandoverFiguresTopology(reference).build(builder), Named.as("trust-figures"))
+        .merge(new HandoverFiguresTopology(reference, metrics).build(builder), Named.as("trust-figures"))
         .merge(new EdFiguresTopology(reference, table, metrics).build(builder), Named.as("merge-ed-figures"))
         .merge(new BedFiguresTopology(reference, metrics).build(builder), Named.as("merge-bed-figures"))
         .process(() -> new ScoreTrust(reference, scoring), Named.as("score-trust"), ScoreTrust.STORE)

@@ -140,6 +140,20 @@ class TrustOccupancyTopologyTest {
   }
 
   @Test
+  void aHandoverAtASiteNobodyKnowsIsDroppedAndCounted() {
+    var handovers = driver.createInputTopic(Topics.AMBULANCE_HANDOVERS.name(),
+        Topics.AMBULANCE_HANDOVERS.keySerde().serializer(), Topics.AMBULANCE_HANDOVERS.valueSerde().serializer());
+    for (HandoverEvent.HandoverStep step : List.of(HandoverEvent.HandoverStep.ARRIVED,
+        HandoverEvent.HandoverStep.HANDED_OVER)) {
+      handovers.pipeInput("x", Envelope.of("ambulance-handover/x/" + step, "/ingest/ambulance-handover",
+          "org.goldcommand.ambulance-handover.v1", "ZZZ01", AT, AT, new HandoverEvent("x", "ZZZ01", step, AT)), AT);
+    }
+    assertThat(pressure.isEmpty()).isTrue();
+    assertThat(metrics.counter(EdFiguresTopology.UNKNOWN_SITE_METRIC, "feed", "ambulance-handover").count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
   void incidentsAreForgottenTwoDaysAfterTheyBegan() {
     var handovers = driver.createInputTopic(Topics.AMBULANCE_HANDOVERS.name(),
         Topics.AMBULANCE_HANDOVERS.keySerde().serializer(), Topics.AMBULANCE_HANDOVERS.valueSerde().serializer());
