@@ -79,8 +79,13 @@ public final class EdFiguresTopology {
         .map(ScoringTable.Parameter::staleAfter).min(Duration::compareTo).orElse(DEFAULT_FRESH);
   }
 
-  /** A site's state: its latest snapshot's figures, the capacity it gave, and its attendances. */
-  record SiteState(SiteEd snapshot, Integer capacity, SiteAttendances attendances) {}
+  /** A site's state: its latest snapshot's figures (and so its capacity), and its attendances. */
+  record SiteState(SiteEd snapshot, SiteAttendances attendances) {
+
+    Integer capacity() {
+      return snapshot == null ? null : snapshot.counts().capacity();
+    }
+  }
 
   /** A site's new figures, with the event that brought them. */
   record SiteUpdate(SiteEd site, String eventId, Instant receivedAt) {}
@@ -93,6 +98,10 @@ public final class EdFiguresTopology {
 
     String siteCode() {
       return snapshot != null ? snapshot.siteCode() : attendance.siteCode();
+    }
+
+    String feed() {
+      return snapshot != null ? "ed-snapshot" : "ed-attendance";
     }
   }
 
@@ -115,7 +124,7 @@ public final class EdFiguresTopology {
         .filter((site, e) -> e != null && e.data() != null, Named.as("ed-attendance-present"))
         .mapValues(e -> new Input(null, e.data(), e.id(), e.receivedAt()), Named.as("ed-attendance-input"));
     return snapshots.merge(attendances, Named.as("ed-inputs"))
-        .filter((site, input) -> knownSite(input.siteCode(), "ed"), Named.as("ed-known-site"))
+        .filter((site, input) -> knownSite(input.siteCode(), input.feed()), Named.as("ed-known-site"))
         .processValues(SiteFigures::new, Named.as("ed-site-figures"), ATTENDANCES_STORE, SITES_STORE)
         .selectKey((site, update) -> trustOf(update.site().siteCode()), Named.as("ed-site-trust"))
         .repartition(Repartitioned.with(Serdes.String(), SITE_UPDATE).withName("ed-sites-by-trust"))
@@ -172,7 +181,7 @@ public final class EdFiguresTopology {
       Input input = record.value();
       String siteCode = input.siteCode();
       SiteState stored = sites.get(siteCode);
-      SiteState site = stored != null ? stored : new SiteState(null, null, SiteAttendances.EMPTY);
+      SiteState site = stored != null ? stored : new SiteState(null, SiteAttendances.EMPTY);
       SiteState changed = input.snapshot() != null ? withSnapshot(site, input.snapshot()) : withStep(site,
           input.attendance());
       if (changed == null) {
@@ -192,7 +201,7 @@ public final class EdFiguresTopology {
       if (known != null && (known.asAt().isAfter(snapshot.asAt()) || known.equals(figures))) {
         return null;
       }
-      return new SiteState(figures, figures.counts().capacity(), site.attendances());
+      return new SiteState(figures, site.attendances());
     }
 
     private SiteState withStep(SiteState site, AttendanceEvent event) {
@@ -214,7 +223,7 @@ public final class EdFiguresTopology {
       if (next.equals(site.attendances())) {
         return null;
       }
-      return new SiteState(site.snapshot(), site.capacity(), next);
+      return new SiteState(site.snapshot(), next);
     }
   }
 

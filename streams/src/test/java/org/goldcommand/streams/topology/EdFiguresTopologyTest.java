@@ -181,6 +181,8 @@ class EdFiguresTopologyTest {
 
     assertThat(pressure.isEmpty()).isTrue();
     assertThat(deadLetters.isEmpty()).isTrue();
-    assertThat(metrics.counter(EdFiguresTopology.UNKNOWN_SITE_METRIC, "feed", "ed").count()).isEqualTo(2.0);
+    assertThat(metrics.counter(EdFiguresTopology.UNKNOWN_SITE_METRIC, "feed", "ed-attendance").count())
+        .isEqualTo(1.0);
+    assertThat(metrics.counter(EdFiguresTopology.UNKNOWN_SITE_METRIC, "feed", "ed-snapshot").count()).isEqualTo(1.0);
   }
 }
