@@ -7,9 +7,11 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +29,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole skeleton, every hop real: a sitrep posted over HTTP with a demo key reaches a WebSocket
- * subscriber with its figures and lands in PostgreSQL, once, however often it is re-sent.
+ * The whole product, every hop real: a sitrep posted over HTTP with a demo key reaches a WebSocket
+ * subscriber with its figures and lands in PostgreSQL, once, however often it is re-sent; and raw
+ * feed events (a sitrep, an ED snapshot, ambulance handovers) push a trust to OPEL 4, which raises
+ * one alert on the wall's alerts channel that a person acknowledges over REST.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StandaloneEndToEndIT {
@@ -106,6 +110,65 @@ class StandaloneEndToEndIT {
     assertThat(history.sitrep(eventId)).hasValueSatisfying(s -> assertThat(s.gaOccupied()).isEqualTo(683));
   }
 
+  @Test
+  void rawFeedEventsRaiseATrustToOpelFourAndItsAlertReachesTheWallToBeAcknowledged() throws Exception {
+    await().atMost(Duration.ofSeconds(60)).until(() -> get(standalone.dashboardPort(), "/ready") == 200
+        && get(standalone.ingestPort(), "/ready") == 200);
+    WsClient pressure = new WsClient(standalone.dashboardPort());
+    pressure.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RTX\"}}");
+    WsClient alerts = new WsClient(standalone.dashboardPort());
+    alerts.send("{\"op\":\"subscribe\",\"channel\":\"alerts\",\"filter\":{\"org\":\"RTX\"}}");
+    alerts.next(m -> "snapshot".equals(m.getString("kind")), Duration.ofSeconds(10));
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    // Every parameter at level 4: beds full with escalation open, critical care over capacity,
+    // a quarter of beds with no criteria to reside, staff absence 9%; the ED at 160% with a
+    // quarter of its patients over 12 hours and 4-hour performance at 40%; handovers of 90 minutes.
+    assertThat(post("/v1/sitreps", "application/json", """
+        {"submissionId": "%s", "orgCode": "RTX", "asAt": "%s",
+         "beds": {"gaCoreOpen": 600, "gaEscalationOpen": 40, "gaOccupied": 640,
+                  "adultCriticalCareOpen": 16, "adultCriticalCareOccupied": 17},
+         "discharge": {"nctr": 150}, "staffAbsencePct": 9.0}
+        """.formatted(UUID.randomUUID(), now)).statusCode()).isEqualTo(202);
+    assertThat(post("/v1/ed/snapshots", "application/json", """
+        {"siteCode": "RTX02", "asAt": "%s", "patientsInDepartment": 80, "edCapacity": 50, "over4h": 50,
+         "over12h": 20, "decisionToAdmitWaiting": 30, "dtaOver8h": 10, "attendancesSinceMidnight": 200,
+         "breachesSinceMidnight": 120}
+        """.formatted(now)).statusCode()).isEqualTo(202);
+    String incident = "E2E-" + UUID.randomUUID();
+    assertThat(post("/v1/ambulance/handovers", "application/x-ndjson", """
+        {"incidentId": "%1$s", "siteCode": "RTX02", "event": "ARRIVED", "at": "%2$s"}
+        {"incidentId": "%1$s", "siteCode": "RTX02", "event": "HANDED_OVER", "at": "%3$s"}
+        """.formatted(incident, now.minus(Duration.ofMinutes(90)), now)).statusCode()).isEqualTo(202);
+
+    JsonObject opel4 = pressure.next(m -> "update".equals(m.getString("kind"))
+        && Integer.valueOf(4).equals(m.getJsonObject("data").getInteger("opelLevel")), Duration.ofSeconds(30));
+    assertThat(opel4.getJsonObject("data").getDouble("score")).isGreaterThanOrEqualTo(75.0);
+
+    JsonObject raised = alerts.next(m -> "update".equals(m.getString("kind"))
+        && "trust-opel-4".equals(m.getJsonObject("data").getString("ruleId")), Duration.ofSeconds(30));
+    JsonObject alert = raised.getJsonObject("data");
+    assertThat(alert.getString("state")).isEqualTo("RAISED");
+    assertThat(alert.getString("orgCode")).isEqualTo("RTX");
+    assertThat(alert.getString("message")).contains("OPEL 4");
+    assertThat(alert.getJsonObject("action").getJsonArray("steps")).isNotEmpty();
+
+    String alertId = alert.getString("alertId");
+    HttpResponse<String> ack = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+            + standalone.dashboardPort() + "/api/v1/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8)
+            + "/acknowledge"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"Gold on-call\", \"note\": \"Divert reviewed\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(ack.statusCode()).as(ack.body()).isEqualTo(202);
+    JsonObject acknowledged = alerts.next(m -> "update".equals(m.getString("kind"))
+        && alertId.equals(m.getJsonObject("data").getString("alertId"))
+        && "ACKNOWLEDGED".equals(m.getJsonObject("data").getString("state")), Duration.ofSeconds(30));
+    assertThat(acknowledged.getJsonObject("data").getString("acknowledgedBy")).isEqualTo("Gold on-call");
+    pressure.close();
+    alerts.close();
+  }
+
   static Double occupancy(JsonObject update) {
     return update.getJsonObject("data").getJsonArray("measures").stream()
         .map(JsonObject.class::cast).filter(m -> "gaOccupancyPct".equals(m.getString("name")))
@@ -115,6 +178,13 @@ class StandaloneEndToEndIT {
   HttpResponse<String> post(String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + standalone.ingestPort() + "/v1/sitreps"))
         .header("Authorization", "Bearer demo-key-rxl").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts as Morecambe Bay's feed. */
+  HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + standalone.ingestPort() + path))
+        .header("Authorization", "Bearer demo-key-rtx").header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
