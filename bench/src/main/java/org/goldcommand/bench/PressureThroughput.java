@@ -49,6 +49,7 @@ import org.goldcommand.ingest.simulator.ScenarioPlan;
 import org.goldcommand.streams.StreamsConfigFactory;
 import org.goldcommand.streams.StreamsService;
 import org.goldcommand.streams.StreamsServiceConfig;
+import org.goldcommand.streams.domain.alerts.AlertRules;
 import org.goldcommand.streams.domain.scoring.ScoringTables;
 import org.goldcommand.testkit.KafkaBroker;
 
@@ -107,11 +108,11 @@ public final class PressureThroughput {
       System.out.printf("backlog written in %.1f s%n", (System.nanoTime() - loading) / 1e9);
       String applicationId = "bench-pressure-" + UUID.randomUUID();
       StreamsServiceConfig config = new StreamsServiceConfig(broker.bootstrapServers(), applicationId,
-          dir.resolve("state"), 1, 1, "127.0.0.1", 0, referenceFile, null);
+          dir.resolve("state"), 1, 1, "127.0.0.1", 0, referenceFile, null, null);
       SimpleMeterRegistry metrics = new SimpleMeterRegistry();
       Properties props = StreamsConfigFactory.properties(config, metrics);
       try (KafkaStreams streams = new KafkaStreams(StreamsService.topology(reference, ScoringTables.defaultTable(),
-          metrics), props)) {
+          AlertRules.defaultRules(), metrics), props)) {
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
           if (now == KafkaStreams.State.RUNNING) {

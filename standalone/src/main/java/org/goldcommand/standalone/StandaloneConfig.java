@@ -35,9 +35,9 @@ public record StandaloneConfig(
         settings.port("GC_INGEST_PORT", 8081),
         settings.port("GC_STREAMS_PORT", 8082),
         settings.port("GC_HL7_PORT", 2575),
-        Duration.ofMillis(settings.integer("GC_SIMULATOR_INTERVAL_MS", 5_000, 0, 3_600_000)),
+        Duration.ofMillis(settings.integer("GC_SIMULATOR_INTERVAL_MS", 0, 0, 3_600_000)),
         settings.integer("GC_SIMULATOR_MINUTES_PER_TICK", 10, 1, 1_440),
-        settings.integer("GC_SCENARIO_SPEED", 60, 0, 3_600));
+        settings.integer("GC_SCENARIO_SPEED", 1, 0, 3_600));
     settings.validate();
     return config;
   }

@@ -66,12 +66,6 @@ public final class StreamsService implements RunningService {
     });
   }
 
-  /** The whole application's topology with the default alert rules. */
-  public static Topology topology(ReferenceData reference, ScoringTable table,
-      io.micrometer.core.instrument.MeterRegistry metrics) {
-    return topology(reference, table, AlertRules.defaultRules(), metrics);
-  }
-
   /** The whole application's topology: one {@code build} call per topology class. */
   public static Topology topology(ReferenceData reference, ScoringTable table, AlertRuleSet rules,
       io.micrometer.core.instrument.MeterRegistry metrics) {

@@ -22,13 +22,6 @@ public record StreamsServiceConfig(
     String kafkaBootstrap, String applicationId, Path stateDir, int threads, int replicationFactor, String host,
     int port, Path referenceFile, Path scoringTableFile, Path alertRulesFile) {
 
-  /** Settings with the default alert rules. */
-  public StreamsServiceConfig(String kafkaBootstrap, String applicationId, Path stateDir, int threads,
-      int replicationFactor, String host, int port, Path referenceFile, Path scoringTableFile) {
-    this(kafkaBootstrap, applicationId, stateDir, threads, replicationFactor, host, port, referenceFile,
-        scoringTableFile, null);
-  }
-
   /** Reads and validates the settings, throwing with every problem at once. */
   public static StreamsServiceConfig from(Settings settings) {
     String reference = settings.text("GC_REFERENCE_FILE", null);

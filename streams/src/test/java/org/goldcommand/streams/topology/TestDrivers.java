@@ -8,6 +8,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.goldcommand.events.reference.ReferenceDataLoader;
 import org.goldcommand.streams.StreamsService;
+import org.goldcommand.streams.domain.alerts.AlertRules;
 import org.goldcommand.streams.domain.scoring.ScoringTables;
 import org.goldcommand.streams.support.DeadLetterHandler;
 
@@ -34,6 +35,6 @@ final class TestDrivers {
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(DeadLetterHandler.METRICS, metrics);
     return new TopologyTestDriver(StreamsService.topology(ReferenceDataLoader.demo(), ScoringTables.defaultTable(),
-        metrics), props, wallClock);
+        AlertRules.defaultRules(), metrics), props, wallClock);
   }
 }
