@@ -43,6 +43,7 @@ public final class IngestVerticle extends VerticleBase {
   private final OpsRoutes ops;
   private final PrometheusMeterRegistry registry;
   private HttpServer server;
+  private Future<Void> fhirWarmUp = Future.succeededFuture();
 
   public IngestVerticle(IngestConfig config, FeedProducer producer, ApiKeys keys, ReferenceData reference,
       SubmissionLog submissions, OpsRoutes ops, PrometheusMeterRegistry registry) {
@@ -68,10 +69,17 @@ public final class IngestVerticle extends VerticleBase {
     return vertx.createHttpServer().requestHandler(root).listen(config.port(), config.host()).onSuccess(s -> server = s);
   }
 
+  /** Stops once the FHIR parser's preparation has finished, so it never completes on a closed context. */
+  @Override
+  public Future<?> stop() {
+    return fhirWarmUp;
+  }
+
   /** FHIR R4 at the root, as FHIR clients expect, behind the same keys and size limit as the feeds. */
   private Router fhir() {
     FhirRoutes fhir = new FhirRoutes(vertx, producer, new RejectionLog(producer, Clock.systemUTC()), reference,
         registry, Clock.systemUTC());
+    fhirWarmUp = fhir.warmedUp();
     return fhir.router(List.of(new FeedAuthentication(keys),
         BodyHandler.create().setBodyLimit(config.maxBodyBytes()).setHandleFileUploads(false)));
   }

@@ -58,6 +58,8 @@ public final class FhirRoutes {
   private volatile FhirSubmission submission;
   private final RecentlyStored stored = new RecentlyStored(200_000);
 
+  private final Future<Void> warmUp;
+
   public FhirRoutes(Vertx vertx, FeedProducer producer, RejectionLog rejections, ReferenceData reference,
       MeterRegistry metrics, Clock clock) {
     this.vertx = vertx;
@@ -68,8 +70,17 @@ public final class FhirRoutes {
     this.reference = reference;
     // HAPI's FHIR context takes about a second to build and learn the resources: do it now, on a
     // worker, rather than on the event loop or in the first sender's request.
-    vertx.executeBlocking(() -> submission().warmUp(), false)
-        .onFailure(e -> LOG.warn("Could not prepare the FHIR parser: {}", e.toString()));
+    this.warmUp = vertx.executeBlocking(() -> submission().warmUp(), false)
+        .onFailure(e -> LOG.warn("Could not prepare the FHIR parser: {}", e.toString()))
+        .<Void>mapEmpty().recover(e -> Future.succeededFuture());
+  }
+
+  /**
+   * Completes once the FHIR parser is prepared (or could not be). Whoever stops the verticle waits
+   * for it, so the preparation never completes on a context that has already closed.
+   */
+  public Future<Void> warmedUp() {
+    return warmUp;
   }
 
   /** The submission checker, built on first use; call off the event loop. */
