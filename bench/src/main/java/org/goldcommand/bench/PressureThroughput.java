@@ -72,7 +72,7 @@ import org.goldcommand.testkit.KafkaBroker;
  * <pre>
  * mvn -B -ntp -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath
  * java -Xmx6g -cp "bench/target/classes:$(cat bench/target/classpath)" org.goldcommand.bench.PressureThroughput \
- *   [events=1000000] [rate=1000] [seconds=60]
+ *   [events=1000000] [rate=1000] [seconds=60] [stream threads=1]
  * </pre>
  */
 public final class PressureThroughput {
@@ -85,6 +85,7 @@ public final class PressureThroughput {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     Path dir = Files.createTempDirectory("gold-command-bench");
     Path referenceFile = dir.resolve("national.yaml");
     SyntheticReferenceData.write(SyntheticReferenceData.Spec.national(1), referenceFile);
@@ -108,7 +109,7 @@ public final class PressureThroughput {
       System.out.printf("backlog written in %.1f s%n", (System.nanoTime() - loading) / 1e9);
       String applicationId = "bench-pressure-" + UUID.randomUUID();
       StreamsServiceConfig config = new StreamsServiceConfig(broker.bootstrapServers(), applicationId,
-          dir.resolve("state"), 1, 1, "127.0.0.1", 0, referenceFile, null, null);
+          dir.resolve("state"), threads, 1, "127.0.0.1", 0, referenceFile, null, null);
       SimpleMeterRegistry metrics = new SimpleMeterRegistry();
       Properties props = StreamsConfigFactory.properties(config, metrics);
       try (KafkaStreams streams = new KafkaStreams(StreamsService.topology(reference, ScoringTables.defaultTable(),
@@ -128,8 +129,9 @@ public final class PressureThroughput {
         Lag lag = new Lag(broker.admin(), applicationId, sources);
         double drained = lag.awaitDrained(Duration.ofMinutes(30));
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("throughput: %,d events in %.1f s from start (%.1f s to drain after RUNNING): %,.0f events/s%n",
-            backlog.size(), elapsed, drained, backlog.size() / elapsed);
+        System.out.printf("throughput (%d stream thread%s): %,d events in %.1f s from start (%.1f s to drain after "
+            + "RUNNING): %,.0f events/s%n", threads, threads == 1 ? "" : "s", backlog.size(), elapsed, drained,
+            backlog.size() / elapsed);
         streams.metrics().forEach((name, metric) -> {
           if (name.group().equals("stream-thread-metrics") && (name.name().endsWith("-ratio")
               || name.name().endsWith("latency-avg") || name.name().endsWith("-total"))) {

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.goldcommand.events.serde.JsonSerde;
 import org.goldcommand.streams.domain.alerts.Observation;
+import org.goldcommand.streams.support.RememberedStore;
 
 /**
  * Passes on an observation only when it could change its alert: the first for a key, a condition
@@ -28,7 +29,7 @@ final class AlertChanges implements FixedKeyProcessor<String, Observation, Obser
   static final Duration STEP = AlertSteps.TICK;
 
   private FixedKeyProcessorContext<String, Observation> context;
-  private KeyValueStore<String, Seen> seen;
+  private RememberedStore<String, Seen> seen;
 
   /**
    * What was last passed on for an alert key.
@@ -46,7 +47,7 @@ final class AlertChanges implements FixedKeyProcessor<String, Observation, Obser
   @Override
   public void init(FixedKeyProcessorContext<String, Observation> context) {
     this.context = context;
-    this.seen = context.getStateStore(STORE);
+    this.seen = RememberedStore.of(context.getStateStore(STORE));
   }
 
   @Override

@@ -23,6 +23,7 @@ import org.goldcommand.events.reference.ReferenceData;
 import org.goldcommand.events.serde.JsonSerde;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.streams.domain.beds.WardBeds;
+import org.goldcommand.streams.support.RememberedStore;
 
 /**
  * Ward bed states to each trust's bed figures: the latest state of every ward of the trust, summed
@@ -78,12 +79,12 @@ public final class BedFiguresTopology {
   /** Keeps a trust's wards' latest states and forwards the summed figures when one changes. */
   private static final class TrustBeds implements FixedKeyProcessor<String, Envelope<BedState>, TrustUpdate> {
     private FixedKeyProcessorContext<String, TrustUpdate> context;
-    private KeyValueStore<String, Wards> trusts;
+    private RememberedStore<String, Wards> trusts;
 
     @Override
     public void init(FixedKeyProcessorContext<String, TrustUpdate> context) {
       this.context = context;
-      this.trusts = context.getStateStore(TRUST_WARDS_STORE);
+      this.trusts = RememberedStore.of(context.getStateStore(TRUST_WARDS_STORE));
     }
 
     @Override

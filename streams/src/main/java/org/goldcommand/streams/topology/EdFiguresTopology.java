@@ -34,6 +34,7 @@ import org.goldcommand.streams.domain.ed.SiteAttendances;
 import org.goldcommand.streams.domain.ed.SiteEd;
 import org.goldcommand.streams.domain.ed.TrustEd;
 import org.goldcommand.streams.domain.scoring.ScoringTable;
+import org.goldcommand.streams.support.RememberedStore;
 
 /**
  * ED snapshots and attendance events to each trust's ED figures (4-hour performance since local
@@ -152,13 +153,13 @@ public final class EdFiguresTopology {
     private final Counter late = metrics.counter(LATE_METRIC, "feed", "ed-attendance");
     private FixedKeyProcessorContext<String, SiteUpdate> context;
     private KeyValueStore<String, Attendance> steps;
-    private KeyValueStore<String, SiteState> sites;
+    private RememberedStore<String, SiteState> sites;
 
     @Override
     public void init(FixedKeyProcessorContext<String, SiteUpdate> context) {
       this.context = context;
       this.steps = context.getStateStore(ATTENDANCES_STORE);
-      this.sites = context.getStateStore(SITES_STORE);
+      this.sites = RememberedStore.of(context.getStateStore(SITES_STORE));
       context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetOld);
     }
 
@@ -230,12 +231,12 @@ public final class EdFiguresTopology {
   /** Keeps each trust's sites' latest figures and forwards the pooled figures when one changes. */
   private final class TrustFigures implements FixedKeyProcessor<String, SiteUpdate, TrustUpdate> {
     private FixedKeyProcessorContext<String, TrustUpdate> context;
-    private KeyValueStore<String, TrustSites> trusts;
+    private RememberedStore<String, TrustSites> trusts;
 
     @Override
     public void init(FixedKeyProcessorContext<String, TrustUpdate> context) {
       this.context = context;
-      this.trusts = context.getStateStore(TRUST_SITES_STORE);
+      this.trusts = RememberedStore.of(context.getStateStore(TRUST_SITES_STORE));
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.goldcommand.streams.domain.occupancy.NewestFigures;
 import org.goldcommand.streams.domain.scoring.Driver;
 import org.goldcommand.streams.domain.scoring.MeasureScoring;
 import org.goldcommand.streams.domain.scoring.Score;
+import org.goldcommand.streams.support.RememberedStore;
 
 /**
  * Keeps each trust's latest figure of every kind, whatever feed brought it (a sitrep and a ward bed
@@ -48,7 +49,8 @@ final class ScoreTrust implements Processor<String, TrustUpdate, String, Envelop
   private final ReferenceData reference;
   private final MeasureScoring scoring;
   private ProcessorContext<String, Envelope<TrustPressure>> context;
-  private KeyValueStore<String, Latest> latest;
+  private KeyValueStore<String, Latest> store;
+  private RememberedStore<String, Latest> latest;
 
   ScoreTrust(ReferenceData reference, MeasureScoring scoring) {
     this.reference = reference;
@@ -74,7 +76,8 @@ final class ScoreTrust implements Processor<String, TrustUpdate, String, Envelop
   @Override
   public void init(ProcessorContext<String, Envelope<TrustPressure>> context) {
     this.context = context;
-    this.latest = context.getStateStore(STORE);
+    this.store = context.getStateStore(STORE);
+    this.latest = RememberedStore.of(store);
     context.schedule(RESCORE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::rescore);
   }
 
@@ -99,7 +102,7 @@ final class ScoreTrust implements Processor<String, TrustUpdate, String, Envelop
   private void rescore(long wallClockMs) {
     Instant clock = Instant.ofEpochMilli(wallClockMs);
     List<KeyValue<String, Latest>> trusts = new ArrayList<>();
-    try (KeyValueIterator<String, Latest> all = latest.all()) {
+    try (KeyValueIterator<String, Latest> all = store.all()) {
       all.forEachRemaining(trusts::add);
     }
     for (KeyValue<String, Latest> trust : trusts) {

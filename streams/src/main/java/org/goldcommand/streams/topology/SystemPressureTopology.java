@@ -25,6 +25,7 @@ import org.goldcommand.events.topics.Topics;
 import org.goldcommand.streams.domain.scoring.ScoringTable;
 import org.goldcommand.streams.domain.scoring.SystemScoring;
 import org.goldcommand.streams.domain.scoring.SystemTrend;
+import org.goldcommand.streams.support.RememberedStore;
 
 /**
  * Trust pressure to system pressure: whenever a trust's score changes, its system is re-scored as
@@ -75,12 +76,12 @@ public final class SystemPressureTopology {
   private final class ScoreSystem
       implements FixedKeyProcessor<String, Envelope<TrustPressure>, Envelope<SystemPressure>> {
     private FixedKeyProcessorContext<String, Envelope<SystemPressure>> context;
-    private KeyValueStore<String, Parts> systems;
+    private RememberedStore<String, Parts> systems;
 
     @Override
     public void init(FixedKeyProcessorContext<String, Envelope<SystemPressure>> context) {
       this.context = context;
-      this.systems = context.getStateStore(STORE);
+      this.systems = RememberedStore.of(context.getStateStore(STORE));
     }
 
     @Override
