@@ -17,6 +17,7 @@ final class Banner {
           Wall               http://localhost:%d/wall
           Submit a sitrep    http://localhost:%d/submit   (sign in with a demo key below)
           Live WebSocket     ws://localhost:%d/ws   {"op":"subscribe","channel":"pressure.trust"}
+          Alerts             http://localhost:%d/api/v1/alerts   (acknowledge: docs/api.md)
           Feeds (ingest)     http://localhost:%d/v1/...   (OpenAPI: /openapi.yaml; guide: docs/feeds.md)
           HL7 v2 over MLLP   localhost:%d   (demo sending facilities RXN, RXL, RXR, RTX)
           Health / ready     http://localhost:%d/ready   http://localhost:%d/ready   http://localhost:%d/ready
@@ -31,7 +32,7 @@ final class Banner {
         Try:  curl -i -X POST http://localhost:%d/v1/sitreps -H 'Authorization: Bearer demo-key-rxn' \\
                 -H 'Content-Type: application/json' \\
                 -d '{"orgCode":"RXN","asAt":"<now, ISO-8601>","beds":{"gaCoreOpen":870,"gaOccupied":850}}'
-        """.formatted(took.toMillis() / 1000.0, dash, dash, dash, ingest, standalone.hl7Port(), dash, ingest, config.streamsPort(), dash,
+        """.formatted(took.toMillis() / 1000.0, dash, dash, dash, dash, ingest, standalone.hl7Port(), dash, ingest, config.streamsPort(), dash,
         config.kafkaPort(), config.postgresPort(), ingest);
   }
 }
