@@ -182,13 +182,23 @@
     li.dataset.severity = a.severity;
     li.append(text('span', 'severity', a.severity), text('strong', 'title', a.title || a.key),
       text('span', 'message', a.message || ''));
-    const status = a.state === 'ACKNOWLEDGED'
+    let status = a.state === 'ACKNOWLEDGED'
       ? 'Acknowledged by ' + a.acknowledgedBy + ' · raised ' + age(a.raisedAt)
       : 'Raised ' + age(a.raisedAt);
+    if (a.clearedAt) {
+      // The condition has gone; the message's figures are as raised. Say so, and when it resolves.
+      li.classList.add('clearing');
+      status = 'Cleared ' + age(a.clearedAt) + ' · resolves at ' + clock(a.resolvesAt) + ' if it stays clear · '
+        + status.charAt(0).toLowerCase() + status.slice(1);
+    }
     const when = text('span', 'when', status);
     when.dataset.raisedAt = a.raisedAt;
     li.append(when);
     return li;
+  }
+
+  function clock(iso) {
+    return iso ? new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) : '–';
   }
 
   function fmtPct(v) { return v === null ? '–' : v.toFixed(1) + '%'; }

@@ -34,6 +34,10 @@ import java.util.List;
  * @param resolvedBy who resolved it ({@code gold-command} when the condition cleared by itself)
  * @param resolution why it was resolved
  * @param updatedAt when this step happened
+ * @param clearedAt while open: when its condition turned clear, so a reader knows the figures in the
+ *     message are no longer current (null while the condition holds)
+ * @param resolvesAt while open and clear: when it resolves by itself if the condition stays clear
+ *     (the end of the hold-down)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(
@@ -59,10 +63,30 @@ public record Alert(
     Instant resolvedAt,
     String resolvedBy,
     String resolution,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant clearedAt,
+    Instant resolvesAt) {
 
   public Alert {
     figures = figures == null ? List.of() : List.copyOf(figures);
+  }
+
+  /** An alert whose condition still holds (or that is resolved): nothing is clearing. */
+  public Alert(String alertId, String key, String ruleId, String rulesVersion, AlertKind kind, Severity severity,
+      String subject, String systemCode, String orgCode, String siteCode, AlertState state, String title,
+      String message, List<Figure> figures, ActionCard action, Instant raisedAt, Instant acknowledgedAt,
+      String acknowledgedBy, String acknowledgementNote, Instant resolvedAt, String resolvedBy, String resolution,
+      Instant updatedAt) {
+    this(alertId, key, ruleId, rulesVersion, kind, severity, subject, systemCode, orgCode, siteCode, state, title,
+        message, figures, action, raisedAt, acknowledgedAt, acknowledgedBy, acknowledgementNote, resolvedAt,
+        resolvedBy, resolution, updatedAt, null, null);
+  }
+
+  /** The same alert at {@code at}, its condition clear since {@code clearedAt} (null: holding again). */
+  public Alert clearing(Instant clearedAt, Instant resolvesAt, Instant at) {
+    return new Alert(alertId, key, ruleId, rulesVersion, kind, severity, subject, systemCode, orgCode, siteCode, state,
+        title, message, figures, action, raisedAt, acknowledgedAt, acknowledgedBy, acknowledgementNote, resolvedAt,
+        resolvedBy, resolution, at, clearedAt, resolvesAt);
   }
 
   /** Whether it still needs attention (raised or acknowledged, not resolved). */

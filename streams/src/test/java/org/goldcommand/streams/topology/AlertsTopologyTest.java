@@ -104,7 +104,13 @@ class AlertsTopologyTest {
     }
     trusts.pipeInput("RXN", pressure("RXN", 3, 70, now.plus(Duration.ofMinutes(1))));
     driver.advanceWallClockTime(Duration.ofMinutes(110));
-    assertThat(alertsFor("trust-opel-4/RXN")).extracting(Alert::state).containsExactly(AlertState.RAISED);
+    List<Alert> open = alertsFor("trust-opel-4/RXN");
+    assertThat(open).extracting(Alert::state).containsOnly(AlertState.RAISED);
+    assertThat(open).extracting(Alert::alertId).containsOnly(open.get(0).alertId());
+    assertThat(open).filteredOn(a -> a.updatedAt().equals(a.raisedAt())).as("raised once").hasSize(1);
+    Alert clearing = open.get(open.size() - 1);
+    assertThat(clearing.clearedAt()).as("the last step says it is clearing").isNotNull();
+    assertThat(clearing.resolvesAt()).isEqualTo(clearing.clearedAt().plus(Duration.ofHours(2)));
 
     driver.advanceWallClockTime(Duration.ofMinutes(12));
     List<Alert> resolved = alertsFor("trust-opel-4/RXN");
@@ -124,7 +130,8 @@ class AlertsTopologyTest {
     for (int minutes = 1; minutes <= 120; minutes += 7) {
       trusts.pipeInput("RXN", pressure("RXN", 3, 70, now.plus(Duration.ofMinutes(minutes))));
     }
-    assertThat(alertsFor("trust-opel-4/RXN")).extracting(Alert::state).containsExactly(AlertState.RAISED);
+    assertThat(alertsFor("trust-opel-4/RXN")).extracting(Alert::clearedAt)
+        .as("raised, then once as clearing").containsExactly(null, now.plus(Duration.ofMinutes(1)));
     trusts.pipeInput("RXN", pressure("RXN", 3, 69, now.plus(Duration.ofMinutes(121))));
     assertThat(alertsFor("trust-opel-4/RXN")).singleElement().satisfies(a -> {
       assertThat(a.state()).isEqualTo(AlertState.RESOLVED);

@@ -15,7 +15,9 @@ import org.goldcommand.events.alerts.AlertCommand;
  * one alert, not one a minute. There is never more than one open alert per key. A person may
  * acknowledge or resolve only the open alert they saw (by its alert id); an alert resolved by hand
  * while the condition still holds is not raised again until the condition has cleared and breached
- * afresh.
+ * afresh. While the hold-down runs, the open alert is published once more with when its condition
+ * cleared and when it will resolve (its message's figures are no longer current), and again without
+ * them if the condition returns before then.
  *
  * <p>Time is the observation's own time for observations (so replays and tests give the same
  * answer), and whatever the caller says for {@link #tick}; a tick earlier than the newest
@@ -79,7 +81,7 @@ public final class AlertLifecycle {
       Alert acknowledged = new Alert(a.alertId(), a.key(), a.ruleId(), a.rulesVersion(), a.kind(), a.severity(),
           a.subject(), a.systemCode(), a.orgCode(), a.siteCode(), AlertState.ACKNOWLEDGED, a.title(), a.message(),
           a.figures(), a.action(), a.raisedAt(), command.at(), command.by(), command.note(), null, null, null,
-          command.at());
+          command.at(), a.clearedAt(), a.resolvesAt());
       return Step.publish(new AlertSlot(acknowledged, s.latest(), s.breachingSince(), s.clearSince(), false));
     }
     String why = command.note() == null || command.note().isBlank() ? "Resolved by " + command.by() : command.note();
@@ -92,6 +94,9 @@ public final class AlertLifecycle {
     if (o.breachingAt(now)) {
       Instant since = s.breachingSince() != null ? s.breachingSince() : o.breachStart();
       AlertSlot breaching = new AlertSlot(s.alert(), o, since, null, s.awaitingClear());
+      if (s.hasOpenAlert() && s.alert().clearedAt() != null) {
+        return Step.publish(new AlertSlot(s.alert().clearing(null, null, now), o, since, null, s.awaitingClear()));
+      }
       if (s.hasOpenAlert() || s.awaitingClear() || Duration.between(since, now).compareTo(o.debounce()) < 0) {
         return Step.quiet(breaching);
       }
@@ -102,6 +107,11 @@ public final class AlertLifecycle {
     }
     Instant clearSince = s.clearSince() != null ? s.clearSince() : o.at();
     if (Duration.between(clearSince, now).compareTo(o.holdDown()) < 0) {
+      if (s.alert().clearedAt() == null) {
+        // Say so once: the figures the alert was raised on are no longer current, and when it will resolve.
+        Alert clearing = s.alert().clearing(clearSince, clearSince.plus(o.holdDown()), now);
+        return Step.publish(new AlertSlot(clearing, o, null, clearSince, false));
+      }
       return Step.quiet(new AlertSlot(s.alert(), o, null, clearSince, false));
     }
     String why = o.holdDown().isZero() ? "The condition cleared"

@@ -66,6 +66,12 @@ class AlertLifecycleTest {
     List<AlertState> states() {
       return published.stream().map(Alert::state).toList();
     }
+
+    /** The steps that raised an alert (not the republications of one while it clears or holds again). */
+    List<Alert> raisings() {
+      return published.stream().filter(a -> a.state() == AlertState.RAISED && a.updatedAt().equals(a.raisedAt()))
+          .toList();
+    }
   }
 
   @Test
@@ -98,7 +104,11 @@ class AlertLifecycleTest {
   void resolvesOnlyAfterTheConditionHasHeldClearForTheWholeHoldDown() {
     Run run = new Run();
     run.observe(obs(true, T0, Duration.ZERO));
-    assertThat(run.observe(obs(false, T0.plusSeconds(60), Duration.ZERO))).isEmpty();
+    Alert clearing = run.observe(obs(false, T0.plusSeconds(60), Duration.ZERO)).orElseThrow();
+    assertThat(clearing.state()).as("still open while the hold-down runs").isEqualTo(AlertState.RAISED);
+    assertThat(clearing.clearedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(clearing.resolvesAt()).isEqualTo(T0.plusSeconds(60).plus(HOLD_DOWN));
+    assertThat(run.observe(obs(false, T0.plusSeconds(120), Duration.ZERO))).as("said once").isEmpty();
     assertThat(run.tick(T0.plusSeconds(60).plus(HOLD_DOWN).minusSeconds(1))).isEmpty();
     Alert resolved = run.tick(T0.plusSeconds(60).plus(HOLD_DOWN)).orElseThrow();
     assertThat(resolved.state()).isEqualTo(AlertState.RESOLVED);
@@ -178,7 +188,22 @@ class AlertLifecycleTest {
       at = at.plusSeconds(gap);
       breaching = !breaching;
     }
-    assertThat(run.states()).containsExactly(AlertState.RAISED);
+    assertThat(run.raisings()).hasSize(1);
+    assertThat(run.states()).containsOnly(AlertState.RAISED);
+    assertThat(run.published).extracting(Alert::alertId).containsOnly(run.raisings().get(0).alertId());
+  }
+
+  @Test
+  void anAlertWhoseConditionReturnsDuringTheHoldDownSaysSoAndStaysOpen() {
+    Run run = new Run();
+    run.observe(obs(true, T0, Duration.ZERO));
+    run.observe(obs(false, T0.plusSeconds(60), Duration.ZERO));
+    Alert holding = run.observe(obs(true, T0.plusSeconds(600), Duration.ZERO)).orElseThrow();
+    assertThat(holding.state()).isEqualTo(AlertState.RAISED);
+    assertThat(holding.clearedAt()).isNull();
+    assertThat(holding.resolvesAt()).isNull();
+    assertThat(run.tick(T0.plusSeconds(60).plus(HOLD_DOWN))).as("the hold-down started again").isEmpty();
+    assertThat(run.raisings()).hasSize(1);
   }
 
   @Property
