@@ -58,6 +58,8 @@ class FeedStatusTopologyTest {
         AT, AT.plusSeconds(1), new BedEvent("1", "RXL01", "W1", null, null, BedEvent.Movement.ADMIT, "I", null, AT,
             "A01")), AT);
 
+    assertThat(status.isEmpty()).as("activity is combined, then sent on by the clock").isTrue();
+    driver.advanceWallClockTime(FeedStatusTopology.FLUSH_EVERY);
     Map<String, FeedStatus> latest = status.readKeyValuesToMap();
     FeedStatus rxn = latest.get("RXN/ed-snapshot");
     assertThat(rxn.acceptedToday()).isEqualTo(2);
@@ -67,5 +69,13 @@ class FeedStatusTopologyTest {
     assertThat(rxn.lastRejection()).isEqualTo("400 bad field");
     assertThat(rxn.systemCode()).isEqualTo("QE1");
     assertThat(latest.get("RXL/bed-event").acceptedToday()).isEqualTo(1);
+
+    snapshots.pipeInput("RXN02", Envelope.of("ed-snapshot/3", "/ingest/ed-snapshot", "org.goldcommand.ed-snapshot.v1",
+        "RXN02", AT.plusSeconds(120), AT.plusSeconds(125), snapshot), AT);
+    driver.advanceWallClockTime(FeedStatusTopology.FLUSH_EVERY);
+    FeedStatus next = status.readKeyValuesToMap().get("RXN/ed-snapshot");
+    assertThat(next.acceptedToday()).as("the next batch adds to the day's counts").isEqualTo(3);
+    assertThat(next.rejectedToday()).isEqualTo(1);
+    assertThat(next.lastReceivedAt()).isEqualTo(AT.plusSeconds(125));
   }
 }

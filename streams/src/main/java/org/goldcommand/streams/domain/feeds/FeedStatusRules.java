@@ -35,6 +35,29 @@ public final class FeedStatusRules {
         newest ? activity.rejection() : base.lastRejection(), statusDay);
   }
 
+  /**
+   * The status after a batch: the status that {@link #apply} made from one day's activities of the
+   * feed, starting from nothing. Folding the batches in gives the status folding their activities in
+   * one by one would have, so activities can be combined where they arrive and sent on as one.
+   */
+  public static FeedStatus merge(FeedStatus current, FeedStatus batch) {
+    if (current == null) {
+      return batch;
+    }
+    boolean newDay = current.day() == null || batch.day().isAfter(current.day());
+    boolean staleDay = current.day() != null && batch.day().isBefore(current.day());
+    long accepted = newDay ? batch.acceptedToday() : staleDay ? current.acceptedToday()
+        : current.acceptedToday() + batch.acceptedToday();
+    long rejected = newDay ? batch.rejectedToday() : staleDay ? current.rejectedToday()
+        : current.rejectedToday() + batch.rejectedToday();
+    boolean newerRejection = batch.lastRejectedAt() != null
+        && (current.lastRejectedAt() == null || !batch.lastRejectedAt().isBefore(current.lastRejectedAt()));
+    return new FeedStatus(current.orgCode(), current.systemCode(), current.feed(),
+        later(current.lastReceivedAt(), batch.lastReceivedAt()), later(current.lastBusinessTime(),
+        batch.lastBusinessTime()), accepted, rejected, newerRejection ? batch.lastRejectedAt() : current.lastRejectedAt(),
+        newerRejection ? batch.lastRejection() : current.lastRejection(), newDay ? batch.day() : current.day());
+  }
+
   private static Instant later(Instant a, Instant b) {
     if (a == null) {
       return b;
