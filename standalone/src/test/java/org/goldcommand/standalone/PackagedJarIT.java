@@ -1,6 +1,7 @@
 package org.goldcommand.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -55,19 +56,11 @@ class PackagedJarIT {
     reader.start();
     try {
       HttpClient http = HttpClient.newHttpClient();
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      int ready = 0;
-      boolean banner = false;
-      while ((ready != 200 || !banner) && System.nanoTime() < deadline && process.isAlive()) {
-        Thread.sleep(500);
-        ready = status(http, dashboard, "/ready");
-        synchronized (output) {
-          banner = output.indexOf("Gold Command is running") >= 0;
-        }
-      }
+      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+          .until(() -> !process.isAlive() || (status(http, dashboard, "/ready") == 200 && printed(output)));
       synchronized (output) {
-        assertThat(ready).as("dashboard /ready; output:%n%s", output).isEqualTo(200);
-        assertThat(banner).as("printed its banner; output:%n%s", output).isTrue();
+        assertThat(status(http, dashboard, "/ready")).as("dashboard /ready; output:%n%s", output).isEqualTo(200);
+        assertThat(printed(output)).as("printed its banner; output:%n%s", output).isTrue();
       }
       assertThat(status(http, dashboard, "/wall")).isEqualTo(200);
       assertThat(status(http, dashboard, "/api/v1/alerts")).isEqualTo(200);
@@ -76,6 +69,12 @@ class PackagedJarIT {
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
     }
     assertThat(Files.exists(data.resolve("postgres"))).as("kept its data in GC_DATA_DIR").isTrue();
+  }
+
+  private static boolean printed(StringBuilder output) {
+    synchronized (output) {
+      return output.indexOf("Gold Command is running") >= 0;
+    }
   }
 
   private static int status(HttpClient http, int port, String path) {
