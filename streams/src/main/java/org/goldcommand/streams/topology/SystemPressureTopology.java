@@ -29,7 +29,8 @@ import org.goldcommand.streams.support.RememberedStore;
 
 /**
  * Trust pressure to system pressure: whenever a trust's score changes, its system is re-scored as
- * the bed-weighted mean of its trusts' latest scores, with the highest trust level beside it and
+ * the bed-weighted mean of its trusts' latest scores (a trust whose figures have all gone stale has
+ * none, and leaves the mean until it has), with the highest trust level beside it and
  * the trend (change over 2 and 4 hours, rising fast), and published on {@code pressure.system.v1}.
  */
 public final class SystemPressureTopology {
@@ -62,8 +63,8 @@ public final class SystemPressureTopology {
     builder
         .stream(Topics.TRUST_PRESSURE.name(), Consumed.with(Topics.TRUST_PRESSURE.keySerde(),
             Topics.TRUST_PRESSURE.valueSerde()).withName("system-trust-pressure"))
-        .filter((org, p) -> p != null && p.data() != null && p.data().score() != null && p.data().systemCode() != null,
-            Named.as("scored-trusts"))
+        .filter((org, p) -> p != null && p.data() != null && p.data().systemCode() != null,
+            Named.as("placed-trusts"))
         .selectKey((org, p) -> p.data().systemCode(), Named.as("trust-system"))
         .repartition(Repartitioned.with(Topics.TRUST_PRESSURE.keySerde(), Topics.TRUST_PRESSURE.valueSerde())
             .withName("trust-pressure-by-system"))
@@ -91,7 +92,11 @@ public final class SystemPressureTopology {
       Parts stored = systems.get(record.key());
       List<SystemPressure.TrustPart> parts = new ArrayList<>(stored == null ? List.of() : stored.trusts());
       parts.removeIf(p -> p.orgCode().equals(trust.orgCode()));
-      parts.add(new SystemPressure.TrustPart(trust.orgCode(), trust.score(), trust.opelLevel(), beds));
+      if (trust.score() != null && trust.opelLevel() != null) {
+        // A trust with no fresh figures has no score: it leaves the system's mean rather than
+        // counting with the last score it had.
+        parts.add(new SystemPressure.TrustPart(trust.orgCode(), trust.score(), trust.opelLevel(), beds));
+      }
       parts.sort(Comparator.comparing(SystemPressure.TrustPart::orgCode));
       Instant asAt = stored == null || trust.asAt().isAfter(stored.asAt()) ? trust.asAt() : stored.asAt();
       Double score = SystemScoring.weightedScore(parts);

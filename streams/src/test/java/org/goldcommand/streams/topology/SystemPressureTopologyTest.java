@@ -81,4 +81,24 @@ class SystemPressureTopologyTest {
     assertThat(latest.trend().change4h()).isNull();
     assertThat(latest.trend().risingFast()).isTrue();
   }
+
+  @Test
+  void aTrustWhoseFiguresHaveAllGoneStaleLeavesTheSystemScore() {
+    var trusts = driver.createInputTopic(Topics.TRUST_PRESSURE.name(), Topics.TRUST_PRESSURE.keySerde().serializer(),
+        Topics.TRUST_PRESSURE.valueSerde().serializer());
+    var systems = driver.createOutputTopic(Topics.SYSTEM_PRESSURE.name(), Topics.SYSTEM_PRESSURE.keySerde().deserializer(),
+        Topics.SYSTEM_PRESSURE.valueSerde().deserializer());
+
+    trusts.pipeInput("RXN", trust("RXN", 20.0, 1, AT), AT);
+    trusts.pipeInput("RTX", trust("RTX", 80.0, 4, AT), AT);
+    Instant later = AT.plusSeconds(3_600);
+    trusts.pipeInput("RTX", Envelope.of("pressure.trust/RTX/stale", "/streams/trust-occupancy",
+        "org.goldcommand.pressure.trust.v1", "RTX", later, later,
+        new TrustPressure("RTX", "RTX", "QE1", later, List.of(), null, null, "v", 0.0)), AT);
+
+    SystemPressure latest = systems.readValuesToList().get(2).data();
+    assertThat(latest.trusts()).extracting(SystemPressure.TrustPart::orgCode).containsExactly("RXN");
+    assertThat(latest.score()).isEqualTo(20.0);
+    assertThat(latest.highestTrustLevel()).isEqualTo(1);
+  }
 }
