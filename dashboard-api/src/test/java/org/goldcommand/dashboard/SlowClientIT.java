@@ -2,6 +2,7 @@ package org.goldcommand.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -98,6 +99,9 @@ class SlowClientIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
             registry.find("gc.ws.messages.conflated").counter().count() > 0);
+        Timer pushLatency = registry.find("gc.ws.push.latency").timer();
+        assertThat(pushLatency.count()).as("every live frame to the fast client is timed").isGreaterThanOrEqualTo(UPDATES);
+        assertThat(registry.scrape()).contains("gc_ws_push_latency_seconds_bucket");
 
         slowSocket[0].request(Long.MAX_VALUE);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

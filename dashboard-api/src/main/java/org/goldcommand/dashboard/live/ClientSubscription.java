@@ -1,10 +1,10 @@
 package org.goldcommand.dashboard.live;
 
-import io.micrometer.core.instrument.Counter;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -18,17 +18,14 @@ final class ClientSubscription implements ChannelSubscriber {
   private final LiveChannel channel;
   private final ServerWebSocket socket;
   private final Predicate<JsonObject> filter;
-  private final Counter pushed;
-  private final Counter conflated;
+  private final LiveMetrics metrics;
   private final Map<String, LiveChannel.Update> pending = new LinkedHashMap<>();
 
-  ClientSubscription(LiveChannel channel, ServerWebSocket socket, Predicate<JsonObject> filter, Counter pushed,
-      Counter conflated) {
+  ClientSubscription(LiveChannel channel, ServerWebSocket socket, Predicate<JsonObject> filter, LiveMetrics metrics) {
     this.channel = channel;
     this.socket = socket;
     this.filter = filter;
-    this.pushed = pushed;
-    this.conflated = conflated;
+    this.metrics = metrics;
   }
 
   @Override
@@ -39,12 +36,12 @@ final class ClientSubscription implements ChannelSubscriber {
     if (!pending.isEmpty() || socket.writeQueueFull()) {
       // Re-insert rather than replace, so held-back changes go out in sequence order.
       if (pending.remove(update.key()) != null) {
-        conflated.increment();
+        metrics.conflated().increment();
       }
       pending.put(update.key(), update);
       return;
     }
-    write(update);
+    writeLive(update);
   }
 
   /** Writes held-back changes while the socket has room; called when the socket drains. */
@@ -52,13 +49,19 @@ final class ClientSubscription implements ChannelSubscriber {
     while (!pending.isEmpty() && !socket.writeQueueFull()) {
       var first = pending.entrySet().iterator().next();
       pending.remove(first.getKey());
-      write(first.getValue());
+      writeLive(first.getValue());
     }
   }
 
+  /** Writes a change replayed for a resuming client (not timed: it reached the channel long ago). */
   void write(LiveChannel.Update update) {
-    pushed.increment();
+    metrics.pushed().increment();
     socket.writeTextMessage(channel.message(update).encode());
+  }
+
+  private void writeLive(LiveChannel.Update update) {
+    write(update);
+    metrics.pushLatency().record(System.nanoTime() - update.publishedNanos(), TimeUnit.NANOSECONDS);
   }
 
   LiveChannel channel() {

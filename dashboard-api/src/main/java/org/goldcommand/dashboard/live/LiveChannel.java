@@ -36,8 +36,11 @@ public final class LiveChannel {
     this.historySize = historySize;
   }
 
-  /** One change: the sequence it was given, the key and the new value. */
-  public record Update(long seq, String key, JsonObject data) {}
+  /**
+   * One change: the sequence it was given, the key, the new value, and when (by {@link System#nanoTime})
+   * it reached this channel, from which push latency is measured.
+   */
+  public record Update(long seq, String key, JsonObject data, long publishedNanos) {}
 
   public String name() {
     return name;
@@ -55,7 +58,7 @@ public final class LiveChannel {
   public void publish(String key, JsonObject data) {
     seq++;
     latest.put(key, data);
-    Update update = new Update(seq, key, data);
+    Update update = new Update(seq, key, data, System.nanoTime());
     recent.addLast(update);
     if (recent.size() > historySize) {
       recent.removeFirst();

@@ -1,6 +1,5 @@
 package org.goldcommand.dashboard.live;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -11,23 +10,21 @@ import java.util.function.Predicate;
 
 /**
  * The live channels dashboard-api serves and the WebSocket clients connected to them, with the
- * metrics the command room's own monitoring needs: clients connected, messages pushed and
- * conflated.
+ * metrics the command room's own monitoring needs: clients connected, and (see {@link LiveMetrics})
+ * messages pushed and conflated, and push latency.
  */
 public final class LiveChannels {
 
   private final Map<String, LiveChannel> channels = new LinkedHashMap<>();
   private final AtomicInteger clients = new AtomicInteger();
-  private final Counter pushed;
-  private final Counter conflated;
+  private final LiveMetrics metrics;
 
   public LiveChannels(MeterRegistry metrics, String... names) {
     for (String name : names) {
       channels.put(name, new LiveChannel(name, 10_000));
     }
     metrics.gauge("gc.ws.clients", clients);
-    pushed = metrics.counter("gc.ws.messages.pushed");
-    conflated = metrics.counter("gc.ws.messages.conflated");
+    this.metrics = LiveMetrics.register(metrics);
   }
 
   /** The channel of this name, or null. */
@@ -47,7 +44,7 @@ public final class LiveChannels {
   }
 
   ClientSubscription subscription(LiveChannel channel, ServerWebSocket socket, Predicate<JsonObject> filter) {
-    return new ClientSubscription(channel, socket, filter, pushed, conflated);
+    return new ClientSubscription(channel, socket, filter, metrics);
   }
 
   void disconnected() {
