@@ -70,6 +70,9 @@ public final class Standalone implements AutoCloseable {
     env.put("GC_DASHBOARD_PORT", Integer.toString(config.dashboardPort()));
     env.put("GC_STREAMS_PORT", Integer.toString(config.streamsPort()));
     env.put("GC_HL7_PORT", Integer.toString(config.hl7Port()));
+    env.put("GC_DB_URL", database.jdbcUrl());
+    env.put("GC_DB_USER", "postgres");
+    env.put("GC_DB_PASSWORD", "postgres");
     env.put("GC_STREAMS_STATE_DIR", config.dataDir().resolve("streams").toString());
     env.putIfAbsent("GC_BIND_HOST", "127.0.0.1");
     env.putIfAbsent("GC_INGEST_PUBLIC_URL", "http://localhost:" + config.ingestPort());

@@ -21,10 +21,25 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   private final StringBuilder partial = new StringBuilder();
   private final WebSocket socket;
 
-  /** Connects to {@code ws://localhost:<port>/ws}. */
+  private volatile Integer closeCode;
+
+  /** Connects to {@code ws://localhost:<port>/ws} without signing in. */
   public WsClient(int port) {
-    socket = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create("ws://localhost:" + port + "/ws"), this).join();
+    this(port, null);
+  }
+
+  /** Connects to {@code ws://localhost:<port>/ws} with {@code Authorization: Bearer <token>} (if not null). */
+  public WsClient(int port, String token) {
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/ws"), this).join();
+  }
+
+  /** The close code the server sent, or null while open. */
+  public Integer closeCode() {
+    return closeCode;
   }
 
   /** Sends one text message. */
@@ -52,6 +67,12 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
       partial.setLength(0);
     }
     webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closeCode = statusCode;
     return null;
   }
 

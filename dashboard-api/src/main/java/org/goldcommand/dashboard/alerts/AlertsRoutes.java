@@ -22,6 +22,10 @@ import org.goldcommand.events.alerts.Alert.AlertState;
 import org.goldcommand.events.alerts.AlertCommand;
 import org.goldcommand.events.audit.AuditEntry;
 import org.goldcommand.events.validation.Violation;
+import org.goldcommand.dashboard.auth.Authentication;
+import org.goldcommand.dashboard.auth.Permission;
+import org.goldcommand.dashboard.auth.Person;
+import org.goldcommand.dashboard.auth.Visibility;
 import org.goldcommand.platform.ErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * Kafka holds both the command and its audit entry; the alert itself changes when the alerts
  * topology applies the command and republishes it, a moment later, on the live channel.
  *
- * <p>Handlers run on the dashboard verticle's context, the one the live channel is confined to.
- * One sub-router per API area, so issue 5 can put authentication in front of {@code /api/v1}.
+ * <p>Reading needs {@code READ_ALERTS} and shows only alerts in the person's scope and of kinds their
+ * roles receive; acting needs {@code ACT_ON_ALERTS} on such an alert. Who acted comes from the
+ * token: the command carries their name, the audit entry their id and roles. Handlers run on the
+ * dashboard verticle's context, the one the live channel is confined to.
  */
 public final class AlertsRoutes {
 
@@ -59,6 +65,8 @@ public final class AlertsRoutes {
   public Router router() {
     Router router = Router.router(vertx);
     router.post().handler(BodyHandler.create().setBodyLimit(16_384));
+    router.get().handler(Authentication.requires(Permission.READ_ALERTS));
+    router.post().handler(Authentication.requires(Permission.ACT_ON_ALERTS));
     router.get("/").handler(this::list);
     router.get("/:alertId").handler(this::one);
     router.post("/:alertId/acknowledge").handler(ctx -> act(ctx, AlertCommand.Action.ACKNOWLEDGE));
@@ -81,7 +89,8 @@ public final class AlertsRoutes {
     boolean openOnly = !"all".equals(state);
     String ics = ctx.queryParams().get("ics");
     String org = ctx.queryParams().get("org");
-    Predicate<JsonObject> wanted = a -> (!openOnly || !AlertState.RESOLVED.name().equals(a.getString("state")))
+    Predicate<JsonObject> visible = Visibility.alerts(Authentication.person(ctx));
+    Predicate<JsonObject> wanted = a -> visible.test(a) && (!openOnly || !AlertState.RESOLVED.name().equals(a.getString("state")))
         && (ics == null || ics.equals(a.getString("systemCode")))
         && (org == null || org.equals(a.getString("orgCode")));
     List<JsonObject> found = alerts.values().stream().filter(wanted).sorted(MOST_URGENT_FIRST).toList();
@@ -89,7 +98,7 @@ public final class AlertsRoutes {
   }
 
   private void one(RoutingContext ctx) {
-    JsonObject alert = find(ctx.pathParam("alertId"));
+    JsonObject alert = find(ctx);
     if (alert == null) {
       notFound(ctx);
     } else {
@@ -99,7 +108,7 @@ public final class AlertsRoutes {
 
   private void act(RoutingContext ctx, AlertCommand.Action action) {
     String alertId = ctx.pathParam("alertId");
-    JsonObject alert = find(alertId);
+    JsonObject alert = find(ctx);
     if (alert == null) {
       notFound(ctx);
       return;
@@ -110,7 +119,7 @@ public final class AlertsRoutes {
       body = json == null ? new HashMap<>() : json.getMap();
     } catch (DecodeException | ClassCastException e) {
       ErrorResponses.send(ctx, 400, "The body must be a JSON object",
-          List.of(new Violation("", "send {\"by\": \"your name\", \"note\": \"...\"}")));
+          List.of(new Violation("", "send {\"note\": \"...\"} or nothing")));
       return;
     }
     List<Violation> violations = AlertActionRequest.violations(body);
@@ -124,17 +133,19 @@ public final class AlertsRoutes {
       return;
     }
     AlertActionRequest request = AlertActionRequest.of(body);
+    Person person = Authentication.person(ctx);
     String commandId = UUID.randomUUID().toString();
     Instant now = clock.instant();
-    AlertCommand command = new AlertCommand(commandId, alertId, alert.getString("key"), action, request.by(),
+    AlertCommand command = new AlertCommand(commandId, alertId, alert.getString("key"), action, person.name(),
         request.note(), now);
     Map<String, String> details = new HashMap<>();
     details.put("key", alert.getString("key"));
     details.put("stateBefore", alert.getString("state"));
+    details.put("name", person.name());
     if (request.note() != null) {
       details.put("note", request.note());
     }
-    AuditEntry audit = new AuditEntry(commandId, now, request.by(), null,
+    AuditEntry audit = new AuditEntry(commandId, now, person.id(), person.roleCodes(),
         "alert." + action.name().toLowerCase(Locale.ROOT), "alert", alertId, alert.getString("systemCode"), details);
     sender.send(command, audit)
         .onSuccess(v -> ctx.response().setStatusCode(202).putHeader("content-type", "application/json")
@@ -146,8 +157,12 @@ public final class AlertsRoutes {
         });
   }
 
-  private JsonObject find(String alertId) {
-    return alerts.values().stream().filter(a -> alertId.equals(a.getString("alertId"))).findFirst().orElse(null);
+  /** The alert named in the path, if the signed-in person may see it (one they may not see is not found). */
+  private JsonObject find(RoutingContext ctx) {
+    String alertId = ctx.pathParam("alertId");
+    Predicate<JsonObject> visible = Visibility.alerts(Authentication.person(ctx));
+    return alerts.values().stream().filter(a -> alertId.equals(a.getString("alertId")) && visible.test(a))
+        .findFirst().orElse(null);
   }
 
   private static void notFound(RoutingContext ctx) {

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import org.goldcommand.events.validation.Violation;
 import org.goldcommand.platform.ErrorResponses;
@@ -28,15 +30,33 @@ public final class GrafanaAlertsRoutes {
   private final Vertx vertx;
   private final MeterRegistry metrics;
 
-  public GrafanaAlertsRoutes(Vertx vertx, MeterRegistry metrics) {
+  private final String token;
+
+  /** Routes accepting posts that carry {@code Authorization: Bearer <token>} (none when token is null). */
+  public GrafanaAlertsRoutes(Vertx vertx, MeterRegistry metrics, String token) {
     this.vertx = vertx;
     this.metrics = metrics;
+    this.token = token;
+  }
+
+  private void authorise(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (token != null && header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
+        ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
+      ctx.next();
+      return;
+    }
+    ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"gold-command-grafana\"");
+    ErrorResponses.send(ctx, 401, "Grafana's contact point must send its token", List.of(new Violation(
+        "Authorization", token == null ? "no token is configured (GC_GRAFANA_WEBHOOK_TOKEN)"
+            : "Bearer <GC_GRAFANA_WEBHOOK_TOKEN>")));
   }
 
   /** The sub-router to mount at {@code /api/v1/grafana-alerts}. */
   public Router router() {
     Router router = Router.router(vertx);
-    router.post("/").handler(BodyHandler.create().setBodyLimit(1_048_576)).handler(this::receive);
+    router.post("/").handler(this::authorise).handler(BodyHandler.create().setBodyLimit(1_048_576))
+        .handler(this::receive);
     return router;
   }
 

@@ -1,32 +1,87 @@
 package org.goldcommand.dashboard.live;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.goldcommand.dashboard.auth.Person;
 
 /**
- * One connected WebSocket client speaking the live protocol (DESIGN.md §5): subscribe with an
+ * One signed-in WebSocket client speaking the live protocol (DESIGN.md §5): subscribe with an
  * optional filter and resume point, unsubscribe, ping. Every bad request gets an
- * {@code {"op":"error"}} message saying what was wrong; the connection stays open.
+ * {@code {"op":"error"}} message saying what was wrong; the connection stays open. A subscription
+ * shows only what the person may see, and a channel their roles do not allow is refused.
+ *
+ * <p>Every heartbeat period the client is sent {@code {"op":"heartbeat"}} with each subscribed
+ * channel's latest sequence number (so a quiet client can tell it has missed nothing) and a
+ * WebSocket ping. A client that has not been heard from (any frame, a pong included) for three
+ * periods is closed with 4408 and what was held back for it is dropped, so a vanished screen costs
+ * nothing; at the token's expiry the connection is closed with 4401.
  */
 final class ClientSession {
 
+  /** Close code for a client that stopped answering pings. */
+  static final short GONE_QUIET = 4408;
+
+  /** Close code for a connection whose token expired. */
+  static final short TOKEN_EXPIRED = 4401;
+
   private final ServerWebSocket socket;
   private final LiveChannels channels;
+  private final Person person;
+  private final Vertx vertx;
   private final Map<String, ClientSubscription> subscriptions = new HashMap<>();
+  private final long heartbeatTimer;
+  private final long expiryTimer;
+  private long lastHeardNanos = System.nanoTime();
 
-  ClientSession(ServerWebSocket socket, LiveChannels channels) {
+  ClientSession(ServerWebSocket socket, LiveChannels channels, Person person, Vertx vertx) {
     this.socket = socket;
     this.channels = channels;
+    this.person = person;
+    this.vertx = vertx;
     socket.textMessageHandler(this::onMessage);
+    socket.pongHandler(buffer -> heard());
     socket.drainHandler(v -> subscriptions.values().forEach(ClientSubscription::flush));
     socket.closeHandler(v -> close());
+    Duration heartbeat = channels.heartbeat();
+    heartbeatTimer = vertx.setPeriodic(heartbeat.toMillis(), id -> heartbeat(heartbeat));
+    long untilExpiry = Math.max(1, Duration.between(Instant.now(), person.expiresAt()).toMillis());
+    expiryTimer = vertx.setTimer(untilExpiry, id -> {
+      error("token-expired", "Your token has expired: sign in again and resume with fromSeq");
+      dropAndClose(TOKEN_EXPIRED, "token expired");
+    });
+  }
+
+  private void heard() {
+    lastHeardNanos = System.nanoTime();
+  }
+
+  private void heartbeat(Duration period) {
+    if (System.nanoTime() - lastHeardNanos > 3 * period.toNanos()) {
+      dropAndClose(GONE_QUIET, "no answer to pings");
+      return;
+    }
+    socket.writePing(Buffer.buffer());
+    if (!socket.writeQueueFull()) {
+      JsonObject positions = channels.positions();
+      JsonObject subscribed = new JsonObject();
+      subscriptions.keySet().forEach(name -> subscribed.put(name, positions.getValue(name)));
+      socket.writeTextMessage(new JsonObject().put("op", "heartbeat").put("at", Instant.now().toString())
+          .put("channels", subscribed).encode());
+    }
   }
 
   private void onMessage(String text) {
+    heard();
     JsonObject message;
     try {
       message = new JsonObject(text);
@@ -52,25 +107,27 @@ final class ClientSession {
     if (channel == null) {
       return;
     }
+    LiveChannels.Spec spec = channels.spec(channel.name());
+    if (!person.may(spec.permission())) {
+      error("forbidden", "Your roles (" + person.roleCodes() + ") may not see " + channel.name(), channel.name());
+      return;
+    }
     Predicate<JsonObject> filter;
     try {
-      filter = SubscriptionFilter.from(message.getValue("filter"));
+      filter = SubscriptionFilter.from(message.getValue("filter")).and(spec.visibility().apply(person));
     } catch (IllegalArgumentException e) {
-      error("bad-filter", e.getMessage());
+      error("bad-filter", e.getMessage(), channel.name());
       return;
     }
     Object fromSeq = message.getValue("fromSeq");
     if (fromSeq != null && !(fromSeq instanceof Number)) {
-      error("bad-from-seq", "fromSeq must be the number of the last update received");
+      error("bad-from-seq", "fromSeq must be the number of the last update received", channel.name());
       return;
     }
     boolean sameEpoch = channel.epoch().equals(message.getValue("epoch"));
-    ClientSubscription previous = subscriptions.remove(channel.name());
-    if (previous != null) {
-      channel.unsubscribe(previous);
-    }
+    end(subscriptions.remove(channel.name()));
     ClientSubscription subscription = channels.subscription(channel, socket, filter);
-    var missed = fromSeq == null || !sameEpoch ? java.util.Optional.<java.util.List<LiveChannel.Update>>empty()
+    Optional<List<LiveChannel.Update>> missed = fromSeq == null || !sameEpoch ? Optional.empty()
         : channel.since(((Number) fromSeq).longValue());
     if (missed.isPresent()) {
       missed.get().stream().filter(u -> filter.test(u.data())).forEach(subscription::write);
@@ -83,12 +140,15 @@ final class ClientSession {
 
   private void unsubscribe(JsonObject message) {
     LiveChannel channel = channel(message);
-    if (channel == null) {
-      return;
+    if (channel != null) {
+      end(subscriptions.remove(channel.name()));
     }
-    ClientSubscription subscription = subscriptions.remove(channel.name());
+  }
+
+  private void end(ClientSubscription subscription) {
     if (subscription != null) {
-      channel.unsubscribe(subscription);
+      subscription.channel().unsubscribe(subscription);
+      subscription.drop();
     }
   }
 
@@ -106,11 +166,27 @@ final class ClientSession {
   }
 
   private void error(String code, String text) {
-    socket.writeTextMessage(new JsonObject().put("op", "error").put("code", code).put("message", text).encode());
+    error(code, text, null);
+  }
+
+  private void error(String code, String text, String channel) {
+    JsonObject error = new JsonObject().put("op", "error").put("code", code).put("message", text);
+    if (channel != null) {
+      error.put("channel", channel);
+    }
+    socket.writeTextMessage(error.encode());
+  }
+
+  private void dropAndClose(short code, String reason) {
+    subscriptions.values().forEach(this::end);
+    subscriptions.clear();
+    socket.close(code, reason);
   }
 
   private void close() {
-    subscriptions.values().forEach(s -> s.channel().unsubscribe(s));
+    vertx.cancelTimer(heartbeatTimer);
+    vertx.cancelTimer(expiryTimer);
+    subscriptions.values().forEach(this::end);
     subscriptions.clear();
     channels.disconnected();
   }

@@ -64,6 +64,12 @@ final class ClientSubscription implements ChannelSubscriber {
     metrics.pushLatency().record(System.nanoTime() - update.publishedNanos(), TimeUnit.NANOSECONDS);
   }
 
+  /** Forgets the changes still held back (the client is going away), counting them as dropped. */
+  void drop() {
+    metrics.dropped().increment(pending.size());
+    pending.clear();
+  }
+
   LiveChannel channel() {
     return channel;
   }

@@ -46,6 +46,11 @@ public final class LiveChannel {
     return name;
   }
 
+  /** The sequence number of the latest change (0 before any). */
+  public long seq() {
+    return seq;
+  }
+
   /**
    * This channel's numbering: sequence numbers count from this process's start, so a client
    * resuming with a sequence from another epoch (a restart, another instance) gets a snapshot.

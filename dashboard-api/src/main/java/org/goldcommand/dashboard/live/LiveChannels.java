@@ -3,26 +3,45 @@ package org.goldcommand.dashboard.live;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import org.goldcommand.dashboard.auth.Permission;
+import org.goldcommand.dashboard.auth.Person;
 
 /**
- * The live channels dashboard-api serves and the WebSocket clients connected to them, with the
- * metrics the command room's own monitoring needs: clients connected, and (see {@link LiveMetrics})
- * messages pushed and conflated, and push latency.
+ * The live channels dashboard-api serves, who may subscribe to each, and the WebSocket clients
+ * connected to them, with the metrics the command room's own monitoring needs: clients connected,
+ * and (see {@link LiveMetrics}) messages pushed, conflated and dropped, and push latency.
  */
 public final class LiveChannels {
 
+  /**
+   * A channel and who may see it: the permission a subscriber needs, and which of its values a given
+   * person may see (their scope, and for alerts the kinds their roles receive).
+   *
+   * @param name the channel's name on the wire
+   * @param permission what a subscriber's roles must allow
+   * @param visibility the values a person may see
+   */
+  public record Spec(String name, Permission permission, Function<Person, Predicate<JsonObject>> visibility) {}
+
   private final Map<String, LiveChannel> channels = new LinkedHashMap<>();
+  private final Map<String, Spec> specs = new LinkedHashMap<>();
   private final AtomicInteger clients = new AtomicInteger();
   private final LiveMetrics metrics;
+  private final Duration heartbeat;
 
-  public LiveChannels(MeterRegistry metrics, String... names) {
-    for (String name : names) {
-      channels.put(name, new LiveChannel(name, 10_000));
+  public LiveChannels(MeterRegistry metrics, Duration heartbeat, List<Spec> specs) {
+    for (Spec spec : specs) {
+      channels.put(spec.name(), new LiveChannel(spec.name(), 10_000));
+      this.specs.put(spec.name(), spec);
     }
+    this.heartbeat = heartbeat;
     metrics.gauge("gc.ws.clients", clients);
     this.metrics = LiveMetrics.register(metrics);
   }
@@ -37,14 +56,34 @@ public final class LiveChannels {
     return String.join(", ", channels.keySet());
   }
 
-  /** Takes a newly upgraded WebSocket into the protocol. */
-  public void accept(ServerWebSocket socket) {
+  /** Takes a newly upgraded WebSocket of this signed-in person into the protocol. */
+  public void accept(ServerWebSocket socket, Person person, io.vertx.core.Vertx vertx) {
     clients.incrementAndGet();
-    new ClientSession(socket, this);
+    new ClientSession(socket, this, person, vertx);
+  }
+
+  Spec spec(String name) {
+    return specs.get(name);
+  }
+
+  Duration heartbeat() {
+    return heartbeat;
+  }
+
+  /** Each channel's epoch and latest sequence number, for heartbeats. */
+  JsonObject positions() {
+    JsonObject positions = new JsonObject();
+    channels.forEach((name, channel) -> positions.put(name, new JsonObject().put("epoch", channel.epoch())
+        .put("seq", channel.seq())));
+    return positions;
   }
 
   ClientSubscription subscription(LiveChannel channel, ServerWebSocket socket, Predicate<JsonObject> filter) {
     return new ClientSubscription(channel, socket, filter, metrics);
+  }
+
+  LiveMetrics metrics() {
+    return metrics;
   }
 
   void disconnected() {

@@ -1,5 +1,6 @@
 package org.goldcommand.dashboard.webhooks;
 
+import org.goldcommand.dashboard.auth.Role;
 import java.net.URI;
 import java.util.Set;
 import org.goldcommand.events.alerts.Alert.AlertKind;

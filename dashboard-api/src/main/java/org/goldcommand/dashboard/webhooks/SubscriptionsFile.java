@@ -1,5 +1,6 @@
 package org.goldcommand.dashboard.webhooks;
 
+import org.goldcommand.dashboard.auth.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,5 +1,6 @@
 package org.goldcommand.dashboard.webhooks;
 
+import org.goldcommand.dashboard.auth.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

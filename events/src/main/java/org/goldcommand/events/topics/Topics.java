@@ -1,5 +1,6 @@
 package org.goldcommand.events.topics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -109,6 +110,28 @@ public final class Topics {
       new Topic<>("audit.v1", Serdes.String(), JsonSerde.of(AuditEntry.class), PARTITIONS,
           Map.of("cleanup.policy", "delete", "retention.ms", "-1"));
 
+  /**
+   * Mutual-aid suggestions (divert, share beds), keyed by suggestion id. The topology that writes
+   * them arrives with the mutual-aid work; until then the payload is plain JSON, served live as
+   * published, and must carry {@code systemCode} and {@code orgCode} so people see only their own.
+   */
+  public static final Topic<String, JsonNode> MUTUAL_AID_SUGGESTIONS =
+      new Topic<>("mutual-aid.suggestions.v1", Serdes.String(), JsonSerde.of(JsonNode.class), PARTITIONS, EVENTS);
+
+  /**
+   * Each site's vaccine stock position per product, keyed by {@code <siteCode>/<product>}; plain JSON
+   * (with {@code systemCode}, {@code orgCode}, {@code siteCode}) until the stock ledger defines it.
+   */
+  public static final Topic<String, JsonNode> VACCINE_STOCK_POSITIONS =
+      new Topic<>("vaccine.stock-position.v1", Serdes.String(), JsonSerde.of(JsonNode.class), PARTITIONS, LATEST);
+
+  /**
+   * Vaccine movements between organisations and their authorisation steps, keyed by movement id;
+   * plain JSON (with {@code systemCode}, {@code orgCode}, {@code siteCode}) until the ledger defines it.
+   */
+  public static final Topic<String, JsonNode> VACCINE_MOVEMENTS =
+      new Topic<>("vaccine.movements.v1", Serdes.String(), JsonSerde.of(JsonNode.class), PARTITIONS, EVENTS);
+
   /** Reference data: organisations, their sites and bed bases, latest version per code. */
   public static final Topic<String, Organisation> ORGANISATIONS =
       new Topic<>("reference.organisations.v1", Serdes.String(), JsonSerde.of(Organisation.class), 1, LATEST);
@@ -119,7 +142,7 @@ public final class Topics {
   public static List<Topic<?, ?>> all() {
     return List.of(SITREPS, ED_SNAPSHOTS, ED_ATTENDANCES, AMBULANCE_HANDOVERS, BED_EVENTS, BED_STATES, VACCINE_STOCK,
         VACCINE_BOOKINGS, COLD_CHAIN, REJECTIONS, FEED_STATUS, DEAD_LETTERS, TRUST_PRESSURE, SYSTEM_PRESSURE, ALERTS, ALERT_COMMANDS,
-        AUDIT, ORGANISATIONS);
+        AUDIT, MUTUAL_AID_SUGGESTIONS, VACCINE_STOCK_POSITIONS, VACCINE_MOVEMENTS, ORGANISATIONS);
   }
 
 }
