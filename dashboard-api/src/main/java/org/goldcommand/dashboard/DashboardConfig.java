@@ -98,6 +98,9 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
         history(settings),
         Duration.ofSeconds(settings.integer("GC_WS_HEARTBEAT_SECONDS", 15, 1, 300)),
         settings.text("GC_GRAFANA_WEBHOOK_TOKEN", profile == Profile.DEMO ? DEMO_GRAFANA_TOKEN : null));
+    if (profile != Profile.DEMO && DEMO_GRAFANA_TOKEN.equals(config.grafanaWebhookToken())) {
+      settings.problem("GC_GRAFANA_WEBHOOK_TOKEN: the demo token is accepted only in the demo profile; choose a secret");
+    }
     settings.validate();
     return config;
   }

@@ -26,6 +26,7 @@ import org.goldcommand.events.status.FeedStatus;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.platform.Observability;
 import org.goldcommand.platform.Settings;
+import org.goldcommand.testkit.DemoTokens;
 import org.goldcommand.testkit.KafkaBroker;
 import org.goldcommand.testkit.RealKafka;
 import org.goldcommand.testkit.WsClient;
@@ -54,8 +55,12 @@ class LiveWebSocketIT {
     PrometheusMeterRegistry registry = Observability.registry("dashboard-test");
     vertx = Vertx.vertx();
     dashboard = new DashboardService(vertx, DashboardConfig.from(new Settings(Map.of(
-        "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers()))), registry);
+        "GC_PROFILE", "demo", "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers()))), registry);
     dashboard.start().await();
+  }
+
+  String token() {
+    return DemoTokens.token(dashboard.port(), "admin");
   }
 
   @AfterAll
@@ -81,7 +86,7 @@ class LiveWebSocketIT {
   void aSubscriberGetsASnapshotThenNumberedUpdates() throws Exception {
     publish("RXN", "QE1", 91.0);
     await().atMost(WAIT).until(() -> get("/ready").statusCode() == 200);
-    try (WsClient client = new WsClient(dashboard.port())) {
+    try (WsClient client = new WsClient(dashboard.port(), token())) {
       client.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\"}");
       JsonObject snapshot = client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
       assertThat(snapshot.getJsonArray("items").stream().map(i -> ((JsonObject) i).getString("key"))).contains("RXN");
@@ -98,7 +103,7 @@ class LiveWebSocketIT {
 
   @Test
   void aFilterLimitsTheChannelToOneSystemOrTrust() throws Exception {
-    try (WsClient client = new WsClient(dashboard.port())) {
+    try (WsClient client = new WsClient(dashboard.port(), token())) {
       client.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"ics\":\"QE1\"}}");
       client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
       publish("ELSEWHERE", "QXX", 80.0);
@@ -112,8 +117,8 @@ class LiveWebSocketIT {
   void aClientThatReconnectsResumesFromItsLastSequenceWithNoGap() throws Exception {
     long lastSeen;
     String epoch;
-    WsClient client = new WsClient(dashboard.port());
-    try (WsClient watcher = new WsClient(dashboard.port())) {
+    WsClient client = new WsClient(dashboard.port(), token());
+    try (WsClient watcher = new WsClient(dashboard.port(), token())) {
       client.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXR\"}}");
       JsonObject snapshot = client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
       lastSeen = snapshot.getLong("seq");
@@ -125,7 +130,7 @@ class LiveWebSocketIT {
       publish("RXR", "QE1", 92.0);
       watcher.next(m -> "update".equals(m.getString("kind")) && occupancy(m.getJsonObject("data")) == 92.0, WAIT);
     }
-    try (WsClient resumed = new WsClient(dashboard.port())) {
+    try (WsClient resumed = new WsClient(dashboard.port(), token())) {
       resumed.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXR\"},\"fromSeq\":"
           + lastSeen + ",\"epoch\":\"" + epoch + "\"}");
       JsonObject first = resumed.next(m -> "update".equals(m.getString("kind")), WAIT);
@@ -133,12 +138,15 @@ class LiveWebSocketIT {
       assertThat(occupancy(first.getJsonObject("data"))).isEqualTo(90.0);
       assertThat(occupancy(second.getJsonObject("data"))).isEqualTo(92.0);
       assertThat(second.getLong("seq")).isGreaterThan(first.getLong("seq"));
+      JsonObject resumedAt = resumed.next(m -> "resumed".equals(m.getString("kind")), WAIT);
+      assertThat(resumedAt.getInteger("replayed")).isEqualTo(2);
+      assertThat(resumedAt.getLong("seq")).isGreaterThanOrEqualTo(second.getLong("seq"));
     }
   }
 
   @Test
   void badRequestsGetClearErrorsAndTheConnectionStaysUsable() throws Exception {
-    try (WsClient client = new WsClient(dashboard.port())) {
+    try (WsClient client = new WsClient(dashboard.port(), token())) {
       client.send("not json");
       assertThat(client.next(m -> "error".equals(m.getString("op")), WAIT).getString("code")).isEqualTo("bad-json");
       client.send("{\"op\":\"subscribe\",\"channel\":\"weather\"}");
@@ -156,7 +164,7 @@ class LiveWebSocketIT {
   void feedStatusIsALiveChannelToo(KafkaBroker broker) throws Exception {
     try (var statusProducer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
         "acks", "all"), Topics.FEED_STATUS.keySerde().serializer(), Topics.FEED_STATUS.valueSerde().serializer());
-         WsClient client = new WsClient(dashboard.port())) {
+         WsClient client = new WsClient(dashboard.port(), token())) {
       client.send("{\"op\":\"subscribe\",\"channel\":\"feeds.status\",\"filter\":{\"ics\":\"QE1\"}}");
       client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
       Instant now = Instant.now();
@@ -172,7 +180,7 @@ class LiveWebSocketIT {
   void systemPressureIsALiveChannel(KafkaBroker broker) throws Exception {
     try (var systemProducer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
         "acks", "all"), Topics.SYSTEM_PRESSURE.keySerde().serializer(), Topics.SYSTEM_PRESSURE.valueSerde().serializer());
-         WsClient client = new WsClient(dashboard.port())) {
+         WsClient client = new WsClient(dashboard.port(), token())) {
       client.send("{\"op\":\"subscribe\",\"channel\":\"pressure.system\",\"filter\":{\"ics\":\"QE9\"}}");
       client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
       Instant now = Instant.now();

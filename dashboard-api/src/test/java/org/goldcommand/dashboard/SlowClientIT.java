@@ -26,6 +26,7 @@ import org.goldcommand.events.pressure.TrustPressure;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.platform.Observability;
 import org.goldcommand.platform.Settings;
+import org.goldcommand.testkit.DemoTokens;
 import org.goldcommand.testkit.KafkaBroker;
 import org.goldcommand.testkit.RealKafka;
 import org.goldcommand.testkit.WsClient;
@@ -49,7 +50,7 @@ class SlowClientIT {
     PrometheusMeterRegistry registry = Observability.registry("slow-client-test");
     Vertx vertx = Vertx.vertx();
     DashboardService dashboard = new DashboardService(vertx, DashboardConfig.from(new Settings(Map.of(
-        "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers()))), registry);
+        "GC_PROFILE", "demo", "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers()))), registry);
     String prefix = "SLOW" + UUID.randomUUID().toString().substring(0, 4);
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
         "acks", "1", "max.request.size", 2_000_000), Topics.TRUST_PRESSURE.keySerde().serializer(),
@@ -57,7 +58,8 @@ class SlowClientIT {
       dashboard.start().await();
       ConcurrentLinkedQueue<JsonObject> slowReceived = new ConcurrentLinkedQueue<>();
       WebSocket[] slowSocket = new WebSocket[1];
-      slowSocket[0] = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
+      slowSocket[0] = HttpClient.newHttpClient().newWebSocketBuilder()
+          .header("Authorization", "Bearer " + DemoTokens.token(dashboard.port(), "admin")).buildAsync(
           URI.create("ws://localhost:" + dashboard.port() + "/ws"), new WebSocket.Listener() {
             final StringBuilder partial = new StringBuilder();
 
@@ -78,7 +80,7 @@ class SlowClientIT {
           }).join();
       slowSocket[0].sendText("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\"}", true).join();
 
-      try (WsClient fast = new WsClient(dashboard.port())) {
+      try (WsClient fast = new WsClient(dashboard.port(), DemoTokens.token(dashboard.port(), "admin"))) {
         fast.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\"}");
         fast.next(m -> "snapshot".equals(m.getString("kind")), Duration.ofSeconds(10));
         Map<String, Double> finalValues = new HashMap<>();
@@ -125,5 +127,42 @@ class SlowClientIT {
 
   static double occupancy(JsonObject update) {
     return update.getJsonObject("data").getJsonArray("measures").getJsonObject(0).getDouble("value");
+  }
+
+  @Test
+  void aClientThatStopsAnsweringPingsIsClosedAndWhatWasHeldForItIsDroppedAndCounted(KafkaBroker broker)
+      throws Exception {
+    broker.createTopics(Topics.all());
+    PrometheusMeterRegistry registry = Observability.registry("quiet-client-test");
+    Vertx vertx = Vertx.vertx();
+    DashboardService dashboard = new DashboardService(vertx, DashboardConfig.from(new Settings(Map.of(
+        "GC_PROFILE", "demo", "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
+        "GC_WS_HEARTBEAT_SECONDS", "1"))), registry);
+    String prefix = "QUIET" + UUID.randomUUID().toString().substring(0, 4);
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
+        "acks", "1", "max.request.size", 2_000_000), Topics.TRUST_PRESSURE.keySerde().serializer(),
+        Topics.TRUST_PRESSURE.valueSerde().serializer())) {
+      dashboard.start().await();
+      try (RawWebSocket frozen = RawWebSocket.open(dashboard.port(), DemoTokens.token(dashboard.port(), "admin"))) {
+        frozen.sendText("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("gc.ws.clients").gauge().value() == 1);
+        for (int i = 0; i < UPDATES; i++) {
+          String org = prefix + (i % 4);
+          Instant at = Instant.now();
+          TrustPressure pressure = new TrustPressure(org, PADDING, "QE1", at,
+              List.of(new Measure("gaOccupancyPct", "G&A occupancy", i, "%", at)), null, null, null);
+          producer.send(new ProducerRecord<>(Topics.TRUST_PRESSURE.name(), org, Envelope.of("quiet-" + i, "/test",
+              "org.goldcommand.pressure.trust.v1", org, at, at, pressure)));
+        }
+        producer.flush();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+          assertThat(registry.find("gc.ws.clients").gauge().value()).as("closed for not answering pings").isZero();
+          assertThat(registry.find("gc.ws.messages.dropped").counter().count()).isPositive();
+        });
+      }
+    } finally {
+      dashboard.close();
+      vertx.close().await();
+    }
   }
 }

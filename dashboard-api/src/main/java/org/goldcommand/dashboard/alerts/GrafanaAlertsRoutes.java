@@ -55,8 +55,8 @@ public final class GrafanaAlertsRoutes {
   /** The sub-router to mount at {@code /api/v1/grafana-alerts}. */
   public Router router() {
     Router router = Router.router(vertx);
-    router.post("/").handler(this::authorise).handler(BodyHandler.create().setBodyLimit(1_048_576))
-        .handler(this::receive);
+    router.post("/").handler(this::authorise);
+    router.post("/").handler(BodyHandler.create().setBodyLimit(1_048_576)).handler(this::receive);
     return router;
   }
 

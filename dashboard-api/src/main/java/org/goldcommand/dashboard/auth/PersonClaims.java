@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * Reads a person from a verified token's claims: {@code sub}, {@code name}, {@code roles}
  * (codes such as {@code system-lead}), {@code systems} and {@code sites} (codes, {@code "*"} for
- * all) and {@code exp}. A token whose claims do not say who and where is refused as a whole, naming
- * the claim, rather than read as "no roles, nowhere", so a misconfigured identity provider is
- * found at the first request.
+ * all) and {@code exp}. A token without a subject, a known role or an expiry, or with claims of the
+ * wrong shape, is refused as a whole, naming the claim, so a misconfigured identity provider is
+ * found at the first request. A token with neither systems nor sites is accepted and sees nothing.
  */
 public final class PersonClaims {
 

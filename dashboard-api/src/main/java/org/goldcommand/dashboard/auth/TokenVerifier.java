@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
@@ -17,7 +18,8 @@ import java.util.List;
  */
 public final class TokenVerifier {
 
-  private static final int LEEWAY_SECONDS = 30;
+  /** Clock difference allowed between the identity provider and this server. */
+  public static final int LEEWAY_SECONDS = 30;
 
   private final Vertx vertx;
   private final String issuer;
@@ -52,7 +54,13 @@ public final class TokenVerifier {
     }
     return current.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new IllegalArgumentException(reason(e))))
-        .map(user -> PersonClaims.from(user.principal()));
+        .map(user -> PersonClaims.from(claims(user)));
+  }
+
+  /** Every claim of the token: Vert.x keeps {@code exp} and {@code iat} among the user's attributes. */
+  private static JsonObject claims(User user) {
+    JsonObject decoded = user.attributes().getJsonObject("accessToken");
+    return decoded != null ? decoded : user.principal().copy().put("exp", user.attributes().getValue("exp"));
   }
 
   private static String reason(Throwable e) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.goldcommand.dashboard.auth.Person;
+import org.goldcommand.dashboard.auth.TokenVerifier;
 
 /**
  * One signed-in WebSocket client speaking the live protocol (DESIGN.md §5): subscribe with an
@@ -20,11 +21,14 @@ import org.goldcommand.dashboard.auth.Person;
  * {@code {"op":"error"}} message saying what was wrong; the connection stays open. A subscription
  * shows only what the person may see, and a channel their roles do not allow is refused.
  *
- * <p>Every heartbeat period the client is sent {@code {"op":"heartbeat"}} with each subscribed
- * channel's latest sequence number (so a quiet client can tell it has missed nothing) and a
- * WebSocket ping. A client that has not been heard from (any frame, a pong included) for three
- * periods is closed with 4408 and what was held back for it is dropped, so a vanished screen costs
- * nothing; at the token's expiry the connection is closed with 4401.
+ * <p>A resumed subscription replays what the client missed (only what its filter and scope let
+ * through) and then says {@code {"kind":"resumed"}} with the channel's latest sequence number.
+ * Every heartbeat period the client is sent {@code {"op":"heartbeat"}} with each subscribed
+ * channel's latest sequence number (higher than the client's own last one when others' changes
+ * passed by, or when it missed some; resuming from its own last number is always safe) and a
+ * WebSocket ping. A client that has not been heard from (a message or a pong) for three periods is
+ * closed with 4408 and what was held back for it is dropped, so a vanished screen costs nothing
+ * more; at the token's expiry the connection is closed with 4401.
  */
 final class ClientSession {
 
@@ -42,6 +46,7 @@ final class ClientSession {
   private final long heartbeatTimer;
   private final long expiryTimer;
   private long lastHeardNanos = System.nanoTime();
+  private boolean ended;
 
   ClientSession(ServerWebSocket socket, LiveChannels channels, Person person, Vertx vertx) {
     this.socket = socket;
@@ -54,7 +59,8 @@ final class ClientSession {
     socket.closeHandler(v -> close());
     Duration heartbeat = channels.heartbeat();
     heartbeatTimer = vertx.setPeriodic(heartbeat.toMillis(), id -> heartbeat(heartbeat));
-    long untilExpiry = Math.max(1, Duration.between(Instant.now(), person.expiresAt()).toMillis());
+    long untilExpiry = Math.max(1, Duration.between(Instant.now(),
+        person.expiresAt().plusSeconds(TokenVerifier.LEEWAY_SECONDS)).toMillis());
     expiryTimer = vertx.setTimer(untilExpiry, id -> {
       error("token-expired", "Your token has expired: sign in again and resume with fromSeq");
       dropAndClose(TOKEN_EXPIRED, "token expired");
@@ -130,7 +136,10 @@ final class ClientSession {
     Optional<List<LiveChannel.Update>> missed = fromSeq == null || !sameEpoch ? Optional.empty()
         : channel.since(((Number) fromSeq).longValue());
     if (missed.isPresent()) {
-      missed.get().stream().filter(u -> filter.test(u.data())).forEach(subscription::write);
+      List<LiveChannel.Update> replayed = missed.get().stream().filter(u -> filter.test(u.data())).toList();
+      replayed.forEach(subscription::write);
+      socket.writeTextMessage(new JsonObject().put("channel", channel.name()).put("kind", "resumed")
+          .put("epoch", channel.epoch()).put("seq", channel.seq()).put("replayed", replayed.size()).encode());
     } else {
       socket.writeTextMessage(channel.snapshot(filter).encode());
     }
@@ -177,13 +186,21 @@ final class ClientSession {
     socket.writeTextMessage(error.encode());
   }
 
+  /**
+   * Ends the session now (nothing more is sent or held for it) and asks the socket to close with
+   * this code. A client that reads nothing never takes the close frame, so its TCP connection ends
+   * only when the operating system gives up on it; it costs no more than what was already written.
+   */
   private void dropAndClose(short code, String reason) {
-    subscriptions.values().forEach(this::end);
-    subscriptions.clear();
+    close();
     socket.close(code, reason);
   }
 
   private void close() {
+    if (ended) {
+      return;
+    }
+    ended = true;
     vertx.cancelTimer(heartbeatTimer);
     vertx.cancelTimer(expiryTimer);
     subscriptions.values().forEach(this::end);

@@ -1,6 +1,7 @@
 package org.goldcommand.dashboard.live;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class LiveChannels {
   }
 
   /** Takes a newly upgraded WebSocket of this signed-in person into the protocol. */
-  public void accept(ServerWebSocket socket, Person person, io.vertx.core.Vertx vertx) {
+  public void accept(ServerWebSocket socket, Person person, Vertx vertx) {
     clients.incrementAndGet();
     new ClientSession(socket, this, person, vertx);
   }

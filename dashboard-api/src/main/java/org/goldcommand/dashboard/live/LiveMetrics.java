@@ -22,7 +22,7 @@ record LiveMetrics(Counter pushed, Counter conflated, Counter dropped, Timer pus
 
   static LiveMetrics register(MeterRegistry registry) {
     return new LiveMetrics(
-        Counter.builder("gc.ws.messages.pushed").description("Frames written to WebSocket clients")
+        Counter.builder("gc.ws.messages.pushed").description("Changes (update frames) written to WebSocket clients")
             .register(registry),
         Counter.builder("gc.ws.messages.conflated")
             .description("Changes replaced by a newer value for the same key while a client was slow").register(registry),

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.goldcommand.dashboard.DashboardConfig;
 import org.goldcommand.dashboard.DashboardService;
+import org.goldcommand.dashboard.auth.AuthSettings;
+import org.goldcommand.dashboard.auth.Authentication;
+import org.goldcommand.dashboard.auth.LocalIssuer;
+import org.goldcommand.dashboard.auth.PersonClaims;
+import org.goldcommand.dashboard.auth.Role;
+import org.goldcommand.dashboard.auth.TokenVerifier;
 import org.goldcommand.dashboard.live.LiveChannel;
 import org.goldcommand.dashboard.live.LiveJson;
 import org.goldcommand.dashboard.webhooks.WebhookSignature;
@@ -35,6 +42,7 @@ import org.goldcommand.events.audit.AuditEntry;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.platform.Observability;
 import org.goldcommand.platform.Settings;
+import org.goldcommand.testkit.DemoTokens;
 import org.goldcommand.testkit.KafkaBroker;
 import org.goldcommand.testkit.RealKafka;
 import org.goldcommand.testkit.TopicReader;
@@ -85,7 +93,7 @@ class AlertsApiIT {
               webhook: {url: "http://127.0.0.1:%d/hook", secretEnv: GC_TEST_WEBHOOK_SECRET}
         """.formatted(receiver.actualPort()));
     dashboard = new DashboardService(vertx, DashboardConfig.from(new Settings(Map.of(
-        "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
+        "GC_PROFILE", "demo", "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
         "GC_ALERT_SUBSCRIPTIONS_FILE", subscriptions.toString(), "GC_TEST_WEBHOOK_SECRET", SECRET,
         "GC_WEBHOOK_CONSUMER_GROUP", "alerts-api-it"))), Observability.registry("dashboard-test"));
     dashboard.start().await();
@@ -111,7 +119,9 @@ class AlertsApiIT {
   }
 
   HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + dashboard.port() + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + dashboard.port() + path))
+        .header("Authorization", "Bearer " + (path.startsWith("/api/v1/grafana-alerts")
+            ? DashboardConfig.DEMO_GRAFANA_TOKEN : DemoTokens.token(dashboard.port(), "admin")));
     request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
         : request.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -140,7 +150,7 @@ class AlertsApiIT {
     Alert alert = raisedAndListed("RA2");
 
     HttpResponse<String> answer = send("POST", AlertsFixture.path(alert.alertId()) + "/acknowledge",
-        "{\"by\":\"Sam Lead\",\"note\":\"Gold call at 10:00\"}");
+        "{\"note\":\"Gold call at 10:00\"}");
 
     assertThat(answer.statusCode()).isEqualTo(202);
     String commandId = new JsonObject(answer.body()).getString("commandId");
@@ -150,13 +160,15 @@ class AlertsApiIT {
       assertThat(command.alertId()).isEqualTo(alert.alertId());
       assertThat(command.key()).isEqualTo(alert.key());
       assertThat(command.action()).isEqualTo(AlertCommand.Action.ACKNOWLEDGE);
-      assertThat(command.by()).isEqualTo("Sam Lead");
+      assertThat(command.by()).isEqualTo("Alex Morgan, administrator");
       assertThat(command.note()).isEqualTo("Gold call at 10:00");
       AuditEntry entry = audit.await(r -> r.value().id().equals(commandId), WAIT).value();
       assertThat(entry.action()).isEqualTo("alert.acknowledge");
       assertThat(entry.targetType()).isEqualTo("alert");
       assertThat(entry.targetId()).isEqualTo(alert.alertId());
-      assertThat(entry.actor()).isEqualTo("Sam Lead");
+      assertThat(entry.actor()).isEqualTo("admin");
+      assertThat(entry.role()).isEqualTo("admin");
+      assertThat(entry.details()).containsEntry("name", "Alex Morgan, administrator");
       assertThat(entry.systemCode()).isEqualTo("QA1");
       assertThat(entry.details()).containsEntry("note", "Gold call at 10:00");
       assertThat(settled(commands)).filteredOn(c -> c.alertId().equals(alert.alertId())).hasSize(1);
@@ -175,16 +187,17 @@ class AlertsApiIT {
   }
 
   @Test
-  void aBodyWithoutByIsRefusedNamingTheField() throws Exception {
+  void aBodyNamingSomeoneElseIsRefusedNamingTheField() throws Exception {
     Alert alert = raisedAndListed("RA3");
-    HttpResponse<String> answer = send("POST", AlertsFixture.path(alert.alertId()) + "/resolve", "{\"note\":\"x\"}");
+    HttpResponse<String> answer = send("POST", AlertsFixture.path(alert.alertId()) + "/resolve",
+        "{\"by\":\"Someone Else\"}");
     assertThat(answer.statusCode()).isEqualTo(400);
     JsonObject error = new JsonObject(answer.body());
     assertThat(error.getString("error")).isNotBlank();
     assertThat(error.getJsonArray("violations").getJsonObject(0).getString("path")).isEqualTo("by");
     assertThat(send("POST", AlertsFixture.path(alert.alertId()) + "/resolve", "not json").statusCode()).isEqualTo(400);
     HttpResponse<String> tooLarge = send("POST", AlertsFixture.path(alert.alertId()) + "/resolve",
-        "{\"by\":\"Sam\",\"note\":\"" + "x".repeat(20_000) + "\"}");
+        "{\"note\":\"" + "x".repeat(20_000) + "\"}");
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     assertThat(new JsonObject(tooLarge.body()).getString("error")).contains("too large");
   }
@@ -192,8 +205,7 @@ class AlertsApiIT {
   @Test
   void anUnknownAlertIs404() throws Exception {
     assertThat(send("GET", AlertsFixture.path("no-such-rule/RXN@1"), null).statusCode()).isEqualTo(404);
-    HttpResponse<String> answer = send("POST", AlertsFixture.path("no-such-rule/RXN@1") + "/acknowledge",
-        "{\"by\":\"Sam\"}");
+    HttpResponse<String> answer = send("POST", AlertsFixture.path("no-such-rule/RXN@1") + "/acknowledge", "{}");
     assertThat(answer.statusCode()).isEqualTo(404);
     assertThat(new JsonObject(answer.body()).getString("error")).contains("no-such-rule/RXN@1");
   }
@@ -205,7 +217,7 @@ class AlertsApiIT {
     await().atMost(WAIT).until(() -> new JsonObject(send("GET", AlertsFixture.path(alert.alertId()), null).body())
         .getString("state").equals("RESOLVED"));
 
-    HttpResponse<String> answer = send("POST", AlertsFixture.path(alert.alertId()) + "/acknowledge", "{\"by\":\"Sam\"}");
+    HttpResponse<String> answer = send("POST", AlertsFixture.path(alert.alertId()) + "/acknowledge", "{}");
 
     assertThat(answer.statusCode()).isEqualTo(409);
     assertThat(new JsonObject(answer.body()).getString("error")).contains("already resolved");
@@ -234,15 +246,21 @@ class AlertsApiIT {
     LiveChannel channel = new LiveChannel(DashboardService.ALERTS, 10);
     Alert alert = AlertsFixture.raised("QA1", "RA5", Instant.now());
     channel.publish(alert.key(), LiveJson.of(alert));
+    LocalIssuer issuer = new LocalIssuer(vertx);
+    TokenVerifier verifier = new TokenVerifier(vertx, LocalIssuer.ISSUER, AuthSettings.DEFAULT_AUDIENCE);
+    verifier.useKeys(List.of(issuer.publicJwk()));
+    String token = issuer.issue(PersonClaims.of("lead", "Sam Lead", Set.of(Role.SYSTEM_LEAD), Set.of("QA1"), Set.of()),
+        AuthSettings.DEFAULT_AUDIENCE, Instant.now().plusSeconds(600));
     try (AlertCommandSender unreachable = new AlertCommandSender(vertx, "127.0.0.1:" + deadPort)) {
       Router root = Router.router(vertx);
+      root.route("/api/v1/*").handler(new Authentication(verifier).required());
       root.route("/api/v1/alerts*").subRouter(new AlertsRoutes(vertx, channel, unreachable, Clock.systemUTC()).router());
       HttpServer server = vertx.createHttpServer().requestHandler(root).listen(0, "127.0.0.1").await();
       try {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
             + server.actualPort() + AlertsFixture.path(alert.alertId()) + "/acknowledge"))
-            .header("content-type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"by\":\"Sam\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            .header("content-type", "application/json").header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Retry-After")).isPresent();
         assertThat(new JsonObject(answer.body()).getString("error")).contains("retry");

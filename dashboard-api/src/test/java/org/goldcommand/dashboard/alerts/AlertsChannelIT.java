@@ -20,6 +20,7 @@ import org.goldcommand.events.alerts.Alert;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.platform.Observability;
 import org.goldcommand.platform.Settings;
+import org.goldcommand.testkit.DemoTokens;
 import org.goldcommand.testkit.KafkaBroker;
 import org.goldcommand.testkit.RealKafka;
 import org.goldcommand.testkit.WsClient;
@@ -48,10 +49,14 @@ class AlertsChannelIT {
         Topics.ALERTS.keySerde().serializer(), Topics.ALERTS.valueSerde().serializer());
     vertx = Vertx.vertx();
     dashboard = new DashboardService(vertx, DashboardConfig.from(new Settings(Map.of(
-        "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
+        "GC_PROFILE", "demo", "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
         "GC_WEBHOOK_CONSUMER_GROUP", "alerts-channel-it"))), Observability.registry("dashboard-test"));
     dashboard.start().await();
     await().atMost(WAIT).until(() -> get("/ready").statusCode() == 200);
+  }
+
+  String token() {
+    return DemoTokens.token(dashboard.port(), "admin");
   }
 
   @AfterAll
@@ -66,13 +71,13 @@ class AlertsChannelIT {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + dashboard.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + dashboard.port() + path))
+        .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void aFilteredSubscriberGetsOnlyItsSystemsAlertsThenEachStep() throws Exception {
-    try (WsClient client = new WsClient(dashboard.port())) {
+    try (WsClient client = new WsClient(dashboard.port(), token())) {
       client.send("{\"op\":\"subscribe\",\"channel\":\"alerts\",\"filter\":{\"ics\":\"QB1\"}}");
       client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
 
@@ -89,7 +94,7 @@ class AlertsChannelIT {
       assertThat(resolved.getString("key")).isEqualTo(mine.key());
       assertThat(resolved.getJsonObject("data").getString("resolvedBy")).isEqualTo("gold-command");
     }
-    try (WsClient byTrust = new WsClient(dashboard.port())) {
+    try (WsClient byTrust = new WsClient(dashboard.port(), token())) {
       byTrust.send("{\"op\":\"subscribe\",\"channel\":\"alerts\",\"filter\":{\"org\":\"RB1\"}}");
       JsonObject snapshot = byTrust.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
       assertThat(snapshot.getJsonArray("items")).hasSize(1);
@@ -109,7 +114,7 @@ class AlertsChannelIT {
 
     await().atMost(WAIT).until(() -> get("/api/v1/alerts?ics=QB2&state=all").body().contains(open.alertId()));
     await().atMost(WAIT).until(() -> !get("/api/v1/alerts?ics=QB2&state=all").body().contains(old.alertId()));
-    try (WsClient client = new WsClient(dashboard.port())) {
+    try (WsClient client = new WsClient(dashboard.port(), token())) {
       client.send("{\"op\":\"subscribe\",\"channel\":\"alerts\",\"filter\":{\"ics\":\"QB2\"}}");
       JsonObject snapshot = client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
       assertThat(snapshot.getJsonArray("items")).hasSize(1);
