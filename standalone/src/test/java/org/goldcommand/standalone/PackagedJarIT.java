@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.goldcommand.testkit.DemoTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,11 @@ class PackagedJarIT {
         assertThat(printed(output)).as("printed its banner; output:%n%s", output).isTrue();
       }
       assertThat(status(http, dashboard, "/wall")).isEqualTo(200);
-      assertThat(status(http, dashboard, "/api/v1/alerts")).isEqualTo(200);
+      assertThat(status(http, dashboard, "/api/v1/alerts")).as("not signed in").isEqualTo(401);
+      String token = DemoTokens.token(dashboard, "viewer-lsc");
+      assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + dashboard + "/api/v1/alerts"))
+          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+          .as("signed in as a demo person").isEqualTo(200);
     } finally {
       process.destroy();
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();

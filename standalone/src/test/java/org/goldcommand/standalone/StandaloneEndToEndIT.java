@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.goldcommand.history.HistoryDatabase;
 import org.goldcommand.history.HistoryRepository;
 import org.goldcommand.platform.Settings;
+import org.goldcommand.testkit.DemoTokens;
 import org.goldcommand.testkit.WsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,7 @@ class StandaloneEndToEndIT {
   void aPostedSitrepReachesTheWallWithinTwoSecondsAndTheDatabaseOnce() throws Exception {
     await().atMost(Duration.ofSeconds(60)).until(() -> get(standalone.dashboardPort(), "/ready") == 200
         && get(standalone.ingestPort(), "/ready") == 200);
-    WsClient socket = new WsClient(standalone.dashboardPort());
+    WsClient socket = new WsClient(standalone.dashboardPort(), DemoTokens.token(standalone.dashboardPort(), "viewer-lsc"));
     socket.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RXL\"}}");
 
     // The first record after start-up opens every transactional partition and repartition topic on
@@ -116,9 +117,9 @@ class StandaloneEndToEndIT {
   void rawFeedEventsRaiseATrustToOpelFourAndItsAlertReachesTheWallToBeAcknowledged() throws Exception {
     await().atMost(Duration.ofSeconds(60)).until(() -> get(standalone.dashboardPort(), "/ready") == 200
         && get(standalone.ingestPort(), "/ready") == 200);
-    WsClient pressure = new WsClient(standalone.dashboardPort());
+    WsClient pressure = new WsClient(standalone.dashboardPort(), DemoTokens.token(standalone.dashboardPort(), "viewer-lsc"));
     pressure.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RTX\"}}");
-    WsClient alerts = new WsClient(standalone.dashboardPort());
+    WsClient alerts = new WsClient(standalone.dashboardPort(), DemoTokens.token(standalone.dashboardPort(), "viewer-lsc"));
     alerts.send("{\"op\":\"subscribe\",\"channel\":\"alerts\",\"filter\":{\"org\":\"RTX\"}}");
     alerts.next(m -> "snapshot".equals(m.getString("kind")), Duration.ofSeconds(10));
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -160,13 +161,14 @@ class StandaloneEndToEndIT {
             + standalone.dashboardPort() + "/api/v1/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8)
             + "/acknowledge"))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"Gold on-call\", \"note\": \"Divert reviewed\"}"))
+        .header("Authorization", "Bearer " + DemoTokens.token(standalone.dashboardPort(), "lead-lsc"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"note\": \"Divert reviewed\"}"))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(ack.statusCode()).as(ack.body()).isEqualTo(202);
     JsonObject acknowledged = alerts.next(m -> "update".equals(m.getString("kind"))
         && alertId.equals(m.getJsonObject("data").getString("alertId"))
         && "ACKNOWLEDGED".equals(m.getJsonObject("data").getString("state")), Duration.ofSeconds(30));
-    assertThat(acknowledged.getJsonObject("data").getString("acknowledgedBy")).isEqualTo("Gold on-call");
+    assertThat(acknowledged.getJsonObject("data").getString("acknowledgedBy")).startsWith("Sam Okafor");
     pressure.close();
     alerts.close();
   }
