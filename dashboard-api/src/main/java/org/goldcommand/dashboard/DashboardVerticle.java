@@ -15,6 +15,7 @@ import org.goldcommand.dashboard.alerts.AlertCommandSender;
 import org.goldcommand.dashboard.alerts.AlertRetention;
 import org.goldcommand.dashboard.alerts.AlertsRoutes;
 import org.goldcommand.dashboard.alerts.GrafanaAlertsRoutes;
+import org.goldcommand.dashboard.api.ApiRoutes;
 import org.goldcommand.dashboard.auth.AuthRoutes;
 import org.goldcommand.dashboard.auth.Authentication;
 import org.goldcommand.dashboard.auth.SignIn;
@@ -26,6 +27,7 @@ import org.goldcommand.dashboard.webhooks.WebhookDelivery;
 import org.goldcommand.dashboard.webhooks.WebhookFeed;
 import org.goldcommand.events.topics.Topics;
 import org.goldcommand.events.validation.Violation;
+import org.goldcommand.history.HistoryRepository;
 import org.goldcommand.platform.ErrorResponses;
 import org.goldcommand.platform.OpsRoutes;
 import org.goldcommand.platform.ServiceRouter;
@@ -98,6 +100,8 @@ public final class DashboardVerticle extends VerticleBase {
     root.route("/api/v1/grafana-alerts*").subRouter(new GrafanaAlertsRoutes(vertx, registry,
         config.grafanaWebhookToken()).router());
     root.route("/api/v1/*").handler(authentication.required());
+    Future<Void> api = new ApiRoutes(vertx, channels, config.history().map(h -> new HistoryRepository(h.dataSource())))
+        .mount(root);
     root.get("/api/v1/me").handler(AuthRoutes::me);
     root.route("/api/v1/alerts*").subRouter(new AlertsRoutes(vertx, alerts, sender, Clock.systemUTC()).router());
     root.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml")
@@ -106,10 +110,13 @@ public final class DashboardVerticle extends VerticleBase {
         .sendFile("asyncapi/dashboard.yaml"));
     root.get("/").handler(ctx -> ctx.redirect("/wall"));
     root.get("/wall").handler(ctx -> ctx.reroute("/pages/wall.html"));
+    root.get("/wall/trust/:org").handler(ctx -> ctx.reroute("/pages/trust.html"));
     root.get("/submit").handler(ctx -> ctx.reroute("/pages/submit.html"));
     root.get("/submit/config.json").handler(ctx -> ctx.json(new JsonObject().put("ingestUrl", config.ingestPublicUrl())));
     root.route("/pages/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    return vertx.createHttpServer().requestHandler(root).listen(config.port(), config.host()).onSuccess(s -> server = s);
+    root.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    return api.compose(v -> vertx.createHttpServer().requestHandler(root).listen(config.port(), config.host()))
+        .onSuccess(s -> server = s);
   }
 
   private void upgrade(RoutingContext ctx, Authentication authentication) {

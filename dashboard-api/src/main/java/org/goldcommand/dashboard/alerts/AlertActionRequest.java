@@ -24,8 +24,7 @@ public record AlertActionRequest(String note) {
     List<Violation> violations = new ArrayList<>();
     for (String field : body.keySet()) {
       if (!FIELDS.contains(field)) {
-        violations.add(new Violation(field, "by".equals(field)
-            ? "who acts comes from your token; send only note" : "unknown field; send only note"));
+        violations.add(new Violation(field, "unknown field; send only note (who acts comes from your token)"));
       }
     }
     Object note = body.get("note");

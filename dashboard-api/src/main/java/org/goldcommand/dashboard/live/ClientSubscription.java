@@ -56,7 +56,7 @@ final class ClientSubscription implements ChannelSubscriber {
   /** Writes a change replayed for a resuming client (not timed: it reached the channel long ago). */
   void write(LiveChannel.Update update) {
     metrics.pushed().increment();
-    socket.writeTextMessage(channel.message(update).encode());
+    socket.writeTextMessage(update.frame());
   }
 
   private void writeLive(LiveChannel.Update update) {

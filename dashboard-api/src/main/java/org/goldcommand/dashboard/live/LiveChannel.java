@@ -37,10 +37,11 @@ public final class LiveChannel {
   }
 
   /**
-   * One change: the sequence it was given, the key, the new value, and when (by {@link System#nanoTime})
-   * it reached this channel, from which push latency is measured.
+   * One change: the sequence it was given, the key, the new value, when (by {@link System#nanoTime})
+   * it reached this channel, from which push latency is measured, and the wire message, encoded
+   * once however many clients it is written to.
    */
-  public record Update(long seq, String key, JsonObject data, long publishedNanos) {}
+  public record Update(long seq, String key, JsonObject data, long publishedNanos, String frame) {}
 
   public String name() {
     return name;
@@ -63,7 +64,8 @@ public final class LiveChannel {
   public void publish(String key, JsonObject data) {
     seq++;
     latest.put(key, data);
-    Update update = new Update(seq, key, data, System.nanoTime());
+    long now = System.nanoTime();
+    Update update = new Update(seq, key, data, now, updateMessage(seq, key, data).encode());
     recent.addLast(update);
     if (recent.size() > historySize) {
       recent.removeFirst();
@@ -128,9 +130,8 @@ public final class LiveChannel {
     subscribers.remove(subscriber);
   }
 
-  /** An update as the wire message clients receive. */
-  public JsonObject message(Update update) {
-    return new JsonObject().put("channel", name).put("kind", "update").put("epoch", epoch).put("seq", update.seq())
-        .put("key", update.key()).put("data", update.data());
+  private JsonObject updateMessage(long seq, String key, JsonObject data) {
+    return new JsonObject().put("channel", name).put("kind", "update").put("epoch", epoch).put("seq", seq)
+        .put("key", key).put("data", data);
   }
 }
