@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -163,14 +164,18 @@ class BrowserIT {
         .isEqualTo(202);
     browser.get(dashboard("/wall?as=viewer-lsc"));
     By rxr = tile("RXR");
-    waiting(30).until(d -> !d.findElements(rxr).isEmpty() && "true".equals(d.findElement(rxr).getAttribute("data-stale")));
-    WebElement stale = browser.findElement(rxr);
-    WebElement badge = stale.findElement(By.cssSelector(".badge.stale"));
-    assertThat(badge.isDisplayed()).isTrue();
-    assertThat(badge.getText()).isEqualTo("⚠ STALE");
-    assertThat(badge.getAttribute("title")).contains("every parameter is past its staleness limit");
-    assertThat(stale.findElement(By.cssSelector(".opel-number")).getText()).isEqualTo("–");
-    assertThat(stale.getText()).contains("No score: no fresh figures").contains("27 h");
+    // The tile is redrawn every few seconds (its age), so read it whole in one go, retrying a redraw.
+    waiting(30).ignoring(StaleElementReferenceException.class).until(d -> {
+      if (d.findElements(rxr).isEmpty() || !"true".equals(d.findElement(rxr).getAttribute("data-stale"))) {
+        return false;
+      }
+      WebElement stale = d.findElement(rxr);
+      WebElement badge = stale.findElement(By.cssSelector(".badge.stale"));
+      return badge.isDisplayed() && "⚠ STALE".equals(badge.getText())
+          && badge.getAttribute("title").contains("every parameter is past its staleness limit")
+          && "–".equals(stale.findElement(By.cssSelector(".opel-number")).getText())
+          && stale.getText().contains("No score: no fresh figures") && stale.getText().contains("27 h");
+    });
   }
 
   @Test
