@@ -1,0 +1,109 @@
+package org.goldcommand.bench;
+
+import io.vertx.core.http.WebSocket;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One benchmark WebSocket client subscribed to {@code pressure.trust}: for each of the benchmark's
+ * updates, when it arrived (microseconds after the benchmark's origin, plus one; 0 = never), and
+ * its channel sequence numbers checked for gaps. Its frames arrive on one client event loop, which
+ * alone writes its state; the benchmark reads it once every client has drained or stopped.
+ */
+final class FanOutClient {
+
+  static final String SUBSCRIBE = "{\"op\":\"subscribe\",\"channel\":\"pressure.trust\"}";
+
+  private final long originNanos;
+  private final int[] arrivedMicros;
+  private final FanOutSequence sequence = new FanOutSequence();
+  private final CountDownLatch subscribed;
+  private final LongAdder frames;
+  private final Set<Thread> eventLoops;
+  private volatile int updates;
+  private volatile int errors;
+  private volatile short closedWith = -1;
+  private volatile long closedNanos = -1;
+
+  /**
+   * @param originNanos {@link System#nanoTime} the arrival times count from
+   * @param updatesSent how many updates the benchmark will send, numbered from 0
+   * @param subscribed counted down when this client's snapshot arrives
+   * @param frames every client's update frames, counted as they arrive
+   * @param eventLoops where the client threads that run this client are collected
+   */
+  FanOutClient(long originNanos, int updatesSent, CountDownLatch subscribed, LongAdder frames, Set<Thread> eventLoops) {
+    this.originNanos = originNanos;
+    this.arrivedMicros = new int[updatesSent];
+    this.subscribed = subscribed;
+    this.frames = frames;
+    this.eventLoops = eventLoops;
+  }
+
+  /** Takes frames from the socket and subscribes. */
+  void attach(WebSocket socket) {
+    eventLoops.add(Thread.currentThread());
+    // Frames rather than the data handler, which Vert.x also calls with every ping's payload.
+    socket.frameHandler(frame -> {
+      if (frame.isText()) {
+        frame(FanOutFrame.parse(frame.binaryData().getBytes()), System.nanoTime());
+      }
+    });
+    socket.closeHandler(v -> {
+      closedNanos = System.nanoTime() - originNanos;
+      closedWith = socket.closeStatusCode() == null ? 0 : socket.closeStatusCode();
+    });
+    socket.writeTextMessage(SUBSCRIBE);
+  }
+
+  private void frame(FanOutFrame frame, long nanos) {
+    switch (frame.kind()) {
+      case UPDATE -> {
+        sequence.update(frame.seq());
+        if (frame.update() >= 0 && frame.update() < arrivedMicros.length) {
+          arrivedMicros[(int) frame.update()] = (int) ((nanos - originNanos) / 1_000) + 1;
+        }
+        updates++;
+        frames.increment();
+      }
+      case SNAPSHOT -> {
+        sequence.snapshot(frame.seq());
+        subscribed.countDown();
+      }
+      case ERROR -> errors++;
+      default -> {
+        // heartbeats and anything else carry no update
+      }
+    }
+  }
+
+  /** When update {@code n} arrived, in nanoseconds after the origin, or -1 if it never did. */
+  long arrivedNanos(int n) {
+    return arrivedMicros[n] == 0 ? -1 : (arrivedMicros[n] - 1) * 1_000L;
+  }
+
+  /** Update frames received. */
+  int updates() {
+    return updates;
+  }
+
+  /** Error messages received (a refused subscription, for example). */
+  int errors() {
+    return errors;
+  }
+
+  /** The server's close status if the connection closed (0 without one), else -1. */
+  short closedWith() {
+    return closedWith;
+  }
+
+  /** When the connection closed, in nanoseconds after the origin, or -1 while open. */
+  long closedNanos() {
+    return closedNanos;
+  }
+
+  FanOutSequence sequence() {
+    return sequence;
+  }
+}
