@@ -28,7 +28,8 @@
     }
 
     function subscribe(ws, channel) {
-      const message = { op: 'subscribe', channel: channel };
+      // Batched: every change still arrives, several to a message, at most a batching period late.
+      const message = { op: 'subscribe', channel: channel, batch: true };
       if (options.filter) { message.filter = options.filter; }
       if (positions[channel]) {
         message.fromSeq = positions[channel].seq;
@@ -68,6 +69,9 @@
         } else if (msg.kind === 'snapshot') {
           positions[msg.channel] = { epoch: msg.epoch, seq: msg.seq };
           options.onSnapshot(msg.channel, msg.items);
+        } else if (msg.kind === 'updates') {
+          positions[msg.channel] = { epoch: msg.epoch, seq: msg.seq };
+          msg.items.forEach(item => options.onUpdate(msg.channel, item.key, item.data));
         } else if (msg.kind === 'update') {
           positions[msg.channel] = { epoch: msg.epoch, seq: msg.seq };
           options.onUpdate(msg.channel, msg.key, msg.data);

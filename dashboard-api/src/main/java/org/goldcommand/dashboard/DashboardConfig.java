@@ -32,12 +32,14 @@ import org.goldcommand.platform.Settings;
  * @param auth how people's tokens are checked
  * @param history where pressure and audit history is read (TimescaleDB or PostgreSQL), if anywhere
  * @param heartbeat how often live clients are sent a heartbeat and pinged
+ * @param batchPeriod how long changes collect before going, as one message, to live clients that
+ *     subscribed with {@code "batch":true}
  * @param grafanaWebhookToken the bearer token Grafana's contact point sends (null: none accepted)
  */
 public record DashboardConfig(String host, int port, String kafkaBootstrap, String ingestPublicUrl,
     Duration keepResolvedAlerts, Subscriptions subscriptions, WebhookDelivery.Settings webhooks,
     String webhookConsumerGroup, Profile profile, AuthSettings auth, Optional<HistorySource> history,
-    Duration heartbeat, String grafanaWebhookToken) {
+    Duration heartbeat, Duration batchPeriod, String grafanaWebhookToken) {
 
   /** Grafana's demo contact-point token (PUBLIC; the demo profile only). */
   public static final String DEMO_GRAFANA_TOKEN = "demo-grafana-token";
@@ -97,6 +99,7 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
         AuthSettings.from(settings, profile),
         history(settings),
         Duration.ofSeconds(settings.integer("GC_WS_HEARTBEAT_SECONDS", 15, 1, 300)),
+        Duration.ofMillis(settings.integer("GC_WS_BATCH_MILLIS", 100, 10, 5_000)),
         settings.text("GC_GRAFANA_WEBHOOK_TOKEN", profile == Profile.DEMO ? DEMO_GRAFANA_TOKEN : null));
     if (profile != Profile.DEMO && DEMO_GRAFANA_TOKEN.equals(config.grafanaWebhookToken())) {
       settings.problem("GC_GRAFANA_WEBHOOK_TOKEN: the demo token is accepted only in the demo profile; choose a secret");

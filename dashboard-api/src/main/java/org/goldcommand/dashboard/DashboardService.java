@@ -61,7 +61,7 @@ public final class DashboardService implements RunningService {
 
   public DashboardService(Vertx vertx, DashboardConfig config, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
-    LiveChannels channels = new LiveChannels(registry, config.heartbeat(), CHANNELS);
+    LiveChannels channels = new LiveChannels(registry, config.heartbeat(), config.batchPeriod(), CHANNELS);
     this.readiness = new KafkaReadiness(config.kafkaBootstrap(), Duration.ofSeconds(2));
     OpsRoutes ops = new OpsRoutes("dashboard-api").readyWhen("kafka", readiness::reachable);
     this.sender = new AlertCommandSender(vertx, config.kafkaBootstrap());

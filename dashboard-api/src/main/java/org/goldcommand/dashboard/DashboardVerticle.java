@@ -51,6 +51,7 @@ public final class DashboardVerticle extends VerticleBase {
   private WebhookDelivery webhooks;
   private WebhookFeed webhookFeed;
   private long sweepTimer = -1;
+  private long batchTimer = -1;
   private HttpServer server;
 
   public DashboardVerticle(DashboardConfig config, LiveChannels channels, OpsRoutes ops,
@@ -86,6 +87,7 @@ public final class DashboardVerticle extends VerticleBase {
     feeds.forEach(TopicFeed::start);
     LiveChannel alerts = channels.get(DashboardService.ALERTS);
     AlertRetention retention = new AlertRetention(config.keepResolvedAlerts());
+    batchTimer = vertx.setPeriodic(channels.batchPeriod().toMillis(), id -> channels.endBatches());
     sweepTimer = vertx.setPeriodic(10_000, id -> alerts.forget(a -> !retention.keep(
         "RESOLVED".equals(a.getString("state")), a.getInstant("resolvedAt"), Instant.now())));
     webhooks = new WebhookDelivery(vertx, context, config.subscriptions(), config.webhooks(), registry,
@@ -136,6 +138,7 @@ public final class DashboardVerticle extends VerticleBase {
     feeds.forEach(TopicFeed::close);
     signIn.close();
     vertx.cancelTimer(sweepTimer);
+    vertx.cancelTimer(batchTimer);
     if (webhookFeed != null) {
       webhookFeed.close();
       webhooks.close();

@@ -32,6 +32,7 @@ import org.goldcommand.dashboard.auth.Role;
 import org.goldcommand.dashboard.live.LiveChannel;
 import org.goldcommand.dashboard.live.LiveChannels;
 import org.goldcommand.dashboard.live.LiveJson;
+import org.goldcommand.dashboard.live.UpdateBatch;
 import org.goldcommand.events.alerts.Alert;
 import org.goldcommand.events.alerts.Alert.AlertKind;
 import org.goldcommand.events.pressure.Measure;
@@ -93,7 +94,7 @@ class AsyncApiDocumentTest {
     assertThat(texts(doc.at("/components/schemas/channelName/enum"))).containsExactlyInAnyOrderElementsOf(served);
     liveChannels().forEach((name, channel) -> {
       assertThat(channel.path("address").asText()).as(name).isEqualTo("/ws");
-      for (String kind : List.of("snapshot", "update")) {
+      for (String kind : List.of("snapshot", "update", "updates")) {
         JsonNode payload = resolve(channel.path("messages").path(kind)).path("payload");
         assertThat(payload.at("/properties/channel/const").asText()).as(name + " " + kind).isEqualTo(name);
         assertThat(payload.at("/properties/kind/const").asText()).as(name + " " + kind).isEqualTo(kind);
@@ -229,6 +230,9 @@ class AsyncApiDocumentTest {
           .filter(u -> u.key().equals(key)).findFirst().orElseThrow().frame()));
       assertValid(name + " snapshot", snapshot, resolve(channelDoc.at("/messages/snapshot")).path("payload"));
       assertValid(name + " update", update, resolve(channelDoc.at("/messages/update")).path("payload"));
+      JsonNode updates = node(new JsonObject(UpdateBatch.message(name, channel.epoch(), channel.since(0).orElseThrow())
+          .text()));
+      assertValid(name + " updates", updates, resolve(channelDoc.at("/messages/updates")).path("payload"));
       JsonNode dataSchema = inline(resolve(channelDoc.at("/messages/update")).at("/payload/properties/data"));
       if (!dataSchema.path("additionalProperties").asBoolean(false)) {
         assertThat(undocumented(update.path("data"), dataSchema, "data")).as(name + ": fields sent but not documented")

@@ -13,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.goldcommand.events.Envelope;
@@ -71,11 +73,7 @@ class LiveWebSocketIT {
   }
 
   void publish(String org, String system, double occupancy) throws Exception {
-    Instant at = Instant.now();
-    TrustPressure pressure = new TrustPressure(org, org + " trust", system, at,
-        List.of(new Measure("gaOccupancyPct", "G&A occupancy", occupancy, "%", at)), null, null, null);
-    producer.send(new ProducerRecord<>(Topics.TRUST_PRESSURE.name(), org, Envelope.of(UUID.randomUUID().toString(),
-        "/test", "org.goldcommand.pressure.trust.v1", org, at, at, pressure))).get();
+    send(org, system, occupancy).get();
   }
 
   static double occupancy(JsonObject data) {
@@ -142,6 +140,54 @@ class LiveWebSocketIT {
       assertThat(resumedAt.getInteger("replayed")).isEqualTo(2);
       assertThat(resumedAt.getLong("seq")).isGreaterThanOrEqualTo(second.getLong("seq"));
     }
+  }
+
+  @Test
+  void aBatchedSubscriberGetsEveryChangeInOrderSeveralToAMessageAndResumesTheSameWay() throws Exception {
+    String subscribe = "{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RBT\"},"
+        + "\"batch\":true";
+    long lastSeen;
+    String epoch;
+    try (WsClient client = new WsClient(dashboard.port(), token())) {
+      client.send(subscribe + "}");
+      JsonObject snapshot = client.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
+      lastSeen = snapshot.getLong("seq");
+      epoch = snapshot.getString("epoch");
+      for (int i = 1; i <= 5; i++) {
+        send("RBT", "QE1", 80.0 + i);
+      }
+      producer.flush();
+      List<JsonObject> messages = new ArrayList<>();
+      List<JsonObject> items = new ArrayList<>();
+      while (items.size() < 5) {
+        JsonObject message = client.next(m -> "updates".equals(m.getString("kind")), WAIT);
+        messages.add(message);
+        message.getJsonArray("items").forEach(item -> items.add((JsonObject) item));
+        assertThat(message.getLong("seq")).isEqualTo(items.get(items.size() - 1).getLong("seq"));
+      }
+      assertThat(items).extracting(item -> occupancy(item.getJsonObject("data")))
+          .containsExactly(81.0, 82.0, 83.0, 84.0, 85.0);
+      assertThat(items).extracting(item -> item.getLong("seq")).isSorted().doesNotHaveDuplicates()
+          .allMatch(seq -> seq > lastSeen);
+      assertThat(messages).as("five changes sent together arrive in fewer messages").hasSizeLessThan(5);
+    }
+    try (WsClient resumed = new WsClient(dashboard.port(), token())) {
+      resumed.send(subscribe + ",\"fromSeq\":" + lastSeen + ",\"epoch\":\"" + epoch + "\"}");
+      JsonObject replay = resumed.next(m -> "updates".equals(m.getString("kind")), WAIT);
+      assertThat(replay.getJsonArray("items").stream().map(i -> occupancy(((JsonObject) i).getJsonObject("data"))))
+          .containsExactly(81.0, 82.0, 83.0, 84.0, 85.0);
+      assertThat(resumed.next(m -> "resumed".equals(m.getString("kind")), WAIT).getInteger("replayed")).isEqualTo(5);
+      resumed.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"batch\":\"yes\"}");
+      assertThat(resumed.next(m -> "error".equals(m.getString("op")), WAIT).getString("code")).isEqualTo("bad-batch");
+    }
+  }
+
+  Future<?> send(String org, String system, double occupancy) {
+    Instant at = Instant.now();
+    TrustPressure pressure = new TrustPressure(org, org + " trust", system, at,
+        List.of(new Measure("gaOccupancyPct", "G&A occupancy", occupancy, "%", at)), null, null, null);
+    return producer.send(new ProducerRecord<>(Topics.TRUST_PRESSURE.name(), org, Envelope.of(
+        UUID.randomUUID().toString(), "/test", "org.goldcommand.pressure.trust.v1", org, at, at, pressure)));
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.goldcommand.dashboard.auth.TokenVerifier;
 
 /**
  * One signed-in WebSocket client speaking the live protocol (DESIGN.md §5): subscribe with an
- * optional filter and resume point, unsubscribe, ping. Every bad request gets an
+ * optional filter, resume point and {@code batch} (changes sent together once per batching period,
+ * for screens that need not see each change the millisecond it happens), unsubscribe, ping. Every bad request gets an
  * {@code {"op":"error"}} message saying what was wrong; the connection stays open. A subscription
  * shows only what the person may see, and a channel their roles do not allow is refused.
  *
@@ -130,21 +131,30 @@ final class ClientSession {
       error("bad-from-seq", "fromSeq must be the number of the last update received", channel.name());
       return;
     }
+    Object batch = message.getValue("batch");
+    if (batch != null && !(batch instanceof Boolean)) {
+      error("bad-batch", "batch must be true (changes sent together, once per period) or false", channel.name());
+      return;
+    }
     boolean sameEpoch = channel.epoch().equals(message.getValue("epoch"));
     end(subscriptions.remove(channel.name()));
-    ClientSubscription subscription = channels.subscription(channel, socket, filter);
+    ClientSubscription subscription = channels.subscription(channel, socket, filter, Boolean.TRUE.equals(batch));
     Optional<List<LiveChannel.Update>> missed = fromSeq == null || !sameEpoch ? Optional.empty()
         : channel.since(((Number) fromSeq).longValue());
     if (missed.isPresent()) {
       List<LiveChannel.Update> replayed = missed.get().stream().filter(u -> filter.test(u.data())).toList();
-      replayed.forEach(subscription::write);
+      subscription.replay(replayed);
       socket.writeTextMessage(new JsonObject().put("channel", channel.name()).put("kind", "resumed")
           .put("epoch", channel.epoch()).put("seq", channel.seq()).put("replayed", replayed.size()).encode());
     } else {
       socket.writeTextMessage(channel.snapshot(filter).encode());
     }
     subscriptions.put(channel.name(), subscription);
-    channel.subscribe(subscription);
+    if (subscription.batched()) {
+      channel.subscribeBatched(subscription);
+    } else {
+      channel.subscribe(subscription);
+    }
   }
 
   private void unsubscribe(JsonObject message) {

@@ -1,5 +1,6 @@
 package org.goldcommand.dashboard.live;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
@@ -28,6 +29,8 @@ public final class LiveChannel {
   private final Map<String, JsonObject> latest = new LinkedHashMap<>();
   private final Deque<Update> recent = new ArrayDeque<>();
   private final Set<ChannelSubscriber> subscribers = new CopyOnWriteArraySet<>();
+  private final Set<ClientSubscription> batchSubscribers = new CopyOnWriteArraySet<>();
+  private final List<Update> sinceLastBatch = new ArrayList<>();
   private final String epoch = UUID.randomUUID().toString();
   private long seq;
 
@@ -38,10 +41,11 @@ public final class LiveChannel {
 
   /**
    * One change: the sequence it was given, the key, the new value, when (by {@link System#nanoTime})
-   * it reached this channel, from which push latency is measured, and the wire message, encoded
-   * once however many clients it is written to.
+   * it reached this channel, from which push latency is measured, and its wire forms, encoded once
+   * however many clients it is written to: {@code item} ({@code {"seq","key","data"}}, as it appears
+   * in an {@code updates} batch) and {@code frame} (the {@code update} message).
    */
-  public record Update(long seq, String key, JsonObject data, long publishedNanos, String frame) {}
+  public record Update(long seq, String key, JsonObject data, long publishedNanos, String item, String frame) {}
 
   public String name() {
     return name;
@@ -65,12 +69,32 @@ public final class LiveChannel {
     seq++;
     latest.put(key, data);
     long now = System.nanoTime();
-    Update update = new Update(seq, key, data, now, updateMessage(seq, key, data).encode());
+    String item = new JsonObject().put("seq", seq).put("key", key).put("data", data).encode();
+    String frame = new StringBuilder(item.length() + 96).append("{\"channel\":").append(Json.encode(name))
+        .append(",\"kind\":\"update\",\"epoch\":").append(Json.encode(epoch)).append(',').append(item, 1, item.length())
+        .toString();
+    Update update = new Update(seq, key, data, now, item, frame);
     recent.addLast(update);
     if (recent.size() > historySize) {
       recent.removeFirst();
     }
     subscribers.forEach(s -> s.deliver(update));
+    if (!batchSubscribers.isEmpty()) {
+      sinceLastBatch.add(update);
+    }
+  }
+
+  /**
+   * Ends a batching period: the changes since the last one go to every subscriber that asked for
+   * batches, as one message each (shared between subscribers that see the same changes).
+   */
+  public void endBatch() {
+    if (sinceLastBatch.isEmpty()) {
+      return;
+    }
+    UpdateBatch batch = new UpdateBatch(name, epoch, sinceLastBatch);
+    sinceLastBatch.clear();
+    batchSubscribers.forEach(s -> s.deliver(batch));
   }
 
   /** The snapshot message for a filter: every matching key's latest value. */
@@ -126,12 +150,13 @@ public final class LiveChannel {
     subscribers.add(subscriber);
   }
 
-  void unsubscribe(ChannelSubscriber subscriber) {
-    subscribers.remove(subscriber);
+  /** Subscribes a client that takes changes batched, one message per batching period. */
+  void subscribeBatched(ClientSubscription subscriber) {
+    batchSubscribers.add(subscriber);
   }
 
-  private JsonObject updateMessage(long seq, String key, JsonObject data) {
-    return new JsonObject().put("channel", name).put("kind", "update").put("epoch", epoch).put("seq", seq)
-        .put("key", key).put("data", data);
+  void unsubscribe(ChannelSubscriber subscriber) {
+    subscribers.remove(subscriber);
+    batchSubscribers.remove(subscriber);
   }
 }

@@ -36,13 +36,19 @@ public final class LiveChannels {
   private final AtomicInteger clients = new AtomicInteger();
   private final LiveMetrics metrics;
   private final Duration heartbeat;
+  private final Duration batchPeriod;
 
-  public LiveChannels(MeterRegistry metrics, Duration heartbeat, List<Spec> specs) {
+  /**
+   * @param heartbeat how often clients get a heartbeat and a ping
+   * @param batchPeriod how long changes collect before going to clients that take them batched
+   */
+  public LiveChannels(MeterRegistry metrics, Duration heartbeat, Duration batchPeriod, List<Spec> specs) {
     for (Spec spec : specs) {
       channels.put(spec.name(), new LiveChannel(spec.name(), 10_000));
       this.specs.put(spec.name(), spec);
     }
     this.heartbeat = heartbeat;
+    this.batchPeriod = batchPeriod;
     metrics.gauge("gc.ws.clients", clients);
     this.metrics = LiveMetrics.register(metrics);
   }
@@ -63,6 +69,16 @@ public final class LiveChannels {
     new ClientSession(socket, this, person, vertx);
   }
 
+  /** How long changes collect before going to clients that take them batched. */
+  public Duration batchPeriod() {
+    return batchPeriod;
+  }
+
+  /** Ends every channel's batching period; called every {@link #batchPeriod()} on the channels' context. */
+  public void endBatches() {
+    channels.values().forEach(LiveChannel::endBatch);
+  }
+
   Spec spec(String name) {
     return specs.get(name);
   }
@@ -79,8 +95,9 @@ public final class LiveChannels {
     return positions;
   }
 
-  ClientSubscription subscription(LiveChannel channel, ServerWebSocket socket, Predicate<JsonObject> filter) {
-    return new ClientSubscription(channel, socket, filter, metrics);
+  ClientSubscription subscription(LiveChannel channel, ServerWebSocket socket, Predicate<JsonObject> filter,
+      boolean batched) {
+    return new ClientSubscription(channel, socket, filter, batched, metrics);
   }
 
   LiveMetrics metrics() {

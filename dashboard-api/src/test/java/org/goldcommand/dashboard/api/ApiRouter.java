@@ -50,7 +50,8 @@ final class ApiRouter implements AutoCloseable {
     root.route("/api/v1/grafana-alerts*").subRouter(
         new GrafanaAlertsRoutes(vertx, registry, "grafana-test-token").router());
     root.route("/api/v1/*").handler(new Authentication(verifier).required());
-    ready = new ApiRoutes(vertx, new LiveChannels(registry, Duration.ofSeconds(15), DashboardService.CHANNELS),
+    ready = new ApiRoutes(vertx, new LiveChannels(registry, Duration.ofSeconds(15), Duration.ofMillis(100),
+        DashboardService.CHANNELS),
         Optional.empty()).mount(root);
     root.get("/api/v1/me").handler(AuthRoutes::me);
     root.route("/api/v1/alerts*").subRouter(
