@@ -64,12 +64,15 @@ import org.goldcommand.testkit.KafkaBroker;
  * JVM: an in-JVM Kafka broker, dashboard-api in the demo profile (its own Vert.x instance and
  * Prometheus registry, as {@code ServiceLauncher} makes them), and {@code clients} WebSocket clients
  * on a Vert.x instance of their own with {@code client event loops} event loops, each signed in as
- * the demo administrator (who sees every trust) and subscribed to {@code pressure.trust}.
+ * the demo administrator (who sees every trust) and subscribed to {@code pressure.trust}: batched
+ * (as the wall subscribes: every change, one frame per {@code GC_WS_BATCH_MILLIS} period) unless the
+ * sixth argument is {@code single} (one frame per change).
  *
  * <p>A producer sends {@code rate} trust pressure changes a second to {@code pressure.trust.v1}
  * (acks=all, no linger), round the national synthetic data's 200 acute trusts, each with the
- * default scoring table's ten scored measures (about 2 KB a frame), for {@code warm-up} seconds
- * and then {@code seconds} measured. Each carries its number in {@code tableVersion}
+ * default scoring table's ten scored measures (about 2 KB a change): {@code warm-up} seconds' worth
+ * of updates, the rate ramped up over the first half of the warm-up, and then {@code seconds}
+ * measured at the full rate. Each carries its number in {@code tableVersion}
  * ({@code bench#n}) and its send time is kept in this JVM, so for every update and client:
  * <ul>
  *   <li>(a) <b>end to end</b>: producer send to the client's frame handler;
@@ -87,7 +90,7 @@ import org.goldcommand.testkit.KafkaBroker;
  * <pre>
  * mvn -B -ntp -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath
  * java -Xmx4g -cp "bench/target/classes:$(cat bench/target/classpath)" org.goldcommand.bench.FanOutBenchmark \
- *   [clients=1000] [rate=200] [seconds=60] [warm-up seconds=10] [client event loops=2]
+ *   [clients=1000] [rate=200] [seconds=60] [warm-up seconds=30] [client event loops=2] [batched|single]
  * </pre>
  */
 public final class FanOutBenchmark {
@@ -115,15 +118,16 @@ public final class FanOutBenchmark {
     int clients = arg(args, 0, 1_000);
     int rate = arg(args, 1, 200);
     int seconds = arg(args, 2, 60);
-    int warmUp = arg(args, 3, 10);
+    int warmUp = arg(args, 3, 30);
     int clientLoops = arg(args, 4, 2);
+    boolean batched = !(args.length > 5 && args[5].equals("single"));
     int updates = rate * (warmUp + seconds);
     int firstMeasured = rate * warmUp;
     List<Organisation> trusts = SyntheticReferenceData.generate(SyntheticReferenceData.Spec.national(1))
         .organisations(OrganisationType.ACUTE_TRUST);
-    System.out.printf("fan-out: %,d clients on %s, %,d updates/s round %d trusts, %d s warm-up + %d s measured, "
-        + "%d client event loops, %d cores%n", clients, TRUST_PRESSURE, rate, trusts.size(), warmUp, seconds,
-        clientLoops, Runtime.getRuntime().availableProcessors());
+    System.out.printf("fan-out: %,d clients on %s (%s), %,d updates/s round %d trusts, %d s warm-up + %d s measured, "
+        + "%d client event loops, %d cores%n", clients, TRUST_PRESSURE, batched ? "batched" : "one frame per change",
+        rate, trusts.size(), warmUp, seconds, clientLoops, Runtime.getRuntime().availableProcessors());
 
     try (KafkaBroker broker = KafkaBroker.startPrivate()) {
       broker.createTopics(Topics.all());
@@ -135,7 +139,7 @@ public final class FanOutBenchmark {
       try {
         dashboard.start().await();
         awaitReady(dashboard.port());
-        Run run = new Run(clients, updates, firstMeasured, rate, trusts);
+        Run run = new Run(clients, updates, firstMeasured, rate, trusts, batched);
         run.connect(clientVertx, clientLoops, dashboard.port(), DemoTokens.token(dashboard.port(), "admin"));
         run.produce(broker.bootstrapServers(), registry);
         run.report(seconds);
@@ -160,6 +164,8 @@ public final class FanOutBenchmark {
     private final List<FanOutClient> clients = new ArrayList<>();
     private final CountDownLatch subscribed;
     private final LongAdder frames = new LongAdder();
+    private final LongAdder changes = new LongAdder();
+    private final boolean batched;
     private final Set<Thread> clientThreads = ConcurrentHashMap.newKeySet();
     private final int clientCount;
     private volatile boolean following = true;
@@ -172,7 +178,8 @@ public final class FanOutBenchmark {
     private Window sendEnd;
     private Window drained;
 
-    Run(int clientCount, int updates, int firstMeasured, int rate, List<Organisation> trusts) {
+    Run(int clientCount, int updates, int firstMeasured, int rate, List<Organisation> trusts, boolean batched) {
+      this.batched = batched;
       this.clientCount = clientCount;
       this.updates = updates;
       this.firstMeasured = firstMeasured;
@@ -207,7 +214,8 @@ public final class FanOutBenchmark {
       for (int from = 0; from < clientCount; from += CONNECTING_AT_ONCE) {
         List<Future<WebSocket>> batch = new ArrayList<>();
         for (int i = from; i < Math.min(clientCount, from + CONNECTING_AT_ONCE); i++) {
-          FanOutClient client = new FanOutClient(origin, updates, subscribed, frames, clientThreads);
+          FanOutClient client = new FanOutClient(origin, updates, subscribed, frames, changes, batched,
+              clientThreads);
           clients.add(client);
           Promise<WebSocket> connected = Promise.promise();
           contexts.get(i % loops).runOnContext(v -> ws.connect(new WebSocketConnectOptions().setHost("localhost")
@@ -236,13 +244,15 @@ public final class FanOutBenchmark {
           Topics.TRUST_PRESSURE.keySerde().serializer(), Topics.TRUST_PRESSURE.valueSerde().serializer())) {
         producer.partitionsFor(Topics.TRUST_PRESSURE.name());
         long begin = System.nanoTime();
+        long due = begin;
         for (int n = 0; n < updates; n++) {
-          long wait = begin + n * 1_000_000_000L / rate - System.nanoTime();
+          due += n < firstMeasured ? warmUpInterval(due - begin) : 1_000_000_000L / rate;
+          long wait = due - System.nanoTime();
           if (wait > 0) {
             LockSupport.parkNanos(wait);
           }
           if (n == firstMeasured) {
-            start = new Window(registry, frames.sum(), clientThreads);
+            start = new Window(registry, frames.sum(), changes.sum(), clientThreads);
           }
           Organisation trust = trusts.get(n % trusts.size());
           ProducerRecord<String, Envelope<TrustPressure>> record = new ProducerRecord<>(Topics.TRUST_PRESSURE.name(),
@@ -251,13 +261,25 @@ public final class FanOutBenchmark {
           producer.send(record);
         }
         producer.flush();
-        sendEnd = new Window(registry, frames.sum(), clientThreads);
+        sendEnd = new Window(registry, frames.sum(), changes.sum(), clientThreads);
       }
       awaitDrained();
-      drained = new Window(registry, frames.sum(), clientThreads);
+      drained = new Window(registry, frames.sum(), changes.sum(), clientThreads);
       following = false;
       probe.wakeup();
       probing.join();
+    }
+
+    /**
+     * The gap before the next warm-up update: the rate climbs from a tenth of the full rate to all
+     * of it over the first half of the warm-up, so the JIT compiles the hot paths before the full
+     * load arrives (sent at full rate from a cold start, the 2-core machine falls tens of seconds
+     * behind first; docs/benchmarks.md).
+     */
+    private long warmUpInterval(long elapsedNanos) {
+      double rampNanos = Math.max(1, firstMeasured / (double) rate / 2) * 1e9;
+      double share = Math.min(1, 0.1 + 0.9 * elapsedNanos / rampNanos);
+      return (long) (1e9 / (rate * share));
     }
 
     /** Waits until every open client has every update, or until arrivals stop for a while. */
@@ -268,7 +290,7 @@ public final class FanOutBenchmark {
         if (clients.stream().allMatch(c -> c.closedWith() >= 0 || c.updates() >= updates)) {
           return;
         }
-        long now = frames.sum();
+        long now = changes.sum();
         if (now != last) {
           last = now;
           lastChange = System.nanoTime();
@@ -333,9 +355,12 @@ public final class FanOutBenchmark {
       double window = (sendEnd.nanos - start.nanos) / 1e9;
       int measured = updates - firstMeasured;
       long framesInWindow = sendEnd.frames - start.frames;
+      long changesInWindow = sendEnd.changes - start.changes;
       System.out.printf("sent %,d measured updates in %.1f s (%,.0f/s)%n", measured, window, measured / window);
-      System.out.printf("frames delivered while sending: %,d in %.1f s = %,.0f frames/s (offered %,d/s = %,d clients x %,d)%n",
-          framesInWindow, window, framesInWindow / window, (long) rate * clientCount, clientCount, rate);
+      System.out.printf("changes delivered while sending: %,d in %.1f s = %,.0f/s (offered %,d/s = %,d clients x %,d), "
+          + "in %,.0f frames/s (%.1f changes a frame)%n", changesInWindow, window, changesInWindow / window,
+          (long) rate * clientCount, clientCount, rate, framesInWindow / window,
+          framesInWindow == 0 ? 0.0 : (double) changesInWindow / framesInWindow);
 
       Histogram endToEnd = histogram();
       Histogram fromDashboard = histogram();
@@ -429,6 +454,7 @@ public final class FanOutBenchmark {
 
     final long nanos = System.nanoTime();
     final long frames;
+    final long changes;
     final FanOutCpu cpu;
     final CountAtBucket[] pushBuckets;
     final long pushCount;
@@ -438,8 +464,9 @@ public final class FanOutBenchmark {
     final double conflated;
     final double dropped;
 
-    Window(PrometheusMeterRegistry registry, long frames, Set<Thread> clientThreads) {
+    Window(PrometheusMeterRegistry registry, long frames, long changes, Set<Thread> clientThreads) {
       this.frames = frames;
+      this.changes = changes;
       this.cpu = FanOutCpu.now(clientThreads);
       Timer pushLatency = registry.get("gc.ws.push.latency").timer();
       var snapshot = pushLatency.takeSnapshot();

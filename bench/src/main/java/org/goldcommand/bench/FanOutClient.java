@@ -1,5 +1,6 @@
 package org.goldcommand.bench;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -13,14 +14,17 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class FanOutClient {
 
-  static final String SUBSCRIBE = "{\"op\":\"subscribe\",\"channel\":\"pressure.trust\"}";
+  private static final String SUBSCRIBE = "{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"batch\":%b}";
 
   private final long originNanos;
   private final int[] arrivedMicros;
   private final FanOutSequence sequence = new FanOutSequence();
   private final CountDownLatch subscribed;
   private final LongAdder frames;
+  private final LongAdder changes;
+  private final boolean batched;
   private final Set<Thread> eventLoops;
+  private Buffer fragments;
   private volatile int updates;
   private volatile int errors;
   private volatile short closedWith = -1;
@@ -30,42 +34,62 @@ final class FanOutClient {
    * @param originNanos {@link System#nanoTime} the arrival times count from
    * @param updatesSent how many updates the benchmark will send, numbered from 0
    * @param subscribed counted down when this client's snapshot arrives
-   * @param frames every client's update frames, counted as they arrive
+   * @param frames every client's frames carrying changes, counted as they arrive
+   * @param changes every client's changes, counted as they arrive
+   * @param batched whether to subscribe batched (one frame per batching period)
    * @param eventLoops where the client threads that run this client are collected
    */
-  FanOutClient(long originNanos, int updatesSent, CountDownLatch subscribed, LongAdder frames, Set<Thread> eventLoops) {
+  FanOutClient(long originNanos, int updatesSent, CountDownLatch subscribed, LongAdder frames, LongAdder changes,
+      boolean batched, Set<Thread> eventLoops) {
     this.originNanos = originNanos;
     this.arrivedMicros = new int[updatesSent];
     this.subscribed = subscribed;
     this.frames = frames;
+    this.changes = changes;
+    this.batched = batched;
     this.eventLoops = eventLoops;
   }
 
   /** Takes frames from the socket and subscribes. */
   void attach(WebSocket socket) {
     eventLoops.add(Thread.currentThread());
-    // Frames rather than the data handler, which Vert.x also calls with every ping's payload.
+    // Frames rather than the data handler, which Vert.x also calls with every ping's payload. A
+    // message longer than the server's frame size (a batch after a stall) comes as a text frame and
+    // continuations, put back together here.
     socket.frameHandler(frame -> {
-      if (frame.isText()) {
+      if (frame.isText() && frame.isFinal()) {
         frame(FanOutFrame.parse(frame.binaryData().getBytes()), System.nanoTime());
+      } else if (frame.isText()) {
+        fragments = frame.binaryData().copy();
+      } else if (frame.isContinuation() && fragments != null) {
+        fragments.appendBuffer(frame.binaryData());
+        if (frame.isFinal()) {
+          frame(FanOutFrame.parse(fragments.getBytes()), System.nanoTime());
+          fragments = null;
+        }
       }
     });
     socket.closeHandler(v -> {
       closedNanos = System.nanoTime() - originNanos;
       closedWith = socket.closeStatusCode() == null ? 0 : socket.closeStatusCode();
     });
-    socket.writeTextMessage(SUBSCRIBE);
+    socket.writeTextMessage(SUBSCRIBE.formatted(batched));
   }
 
   private void frame(FanOutFrame frame, long nanos) {
     switch (frame.kind()) {
-      case UPDATE -> {
-        sequence.update(frame.seq());
-        if (frame.update() >= 0 && frame.update() < arrivedMicros.length) {
-          arrivedMicros[(int) frame.update()] = (int) ((nanos - originNanos) / 1_000) + 1;
+      case UPDATE, UPDATES -> {
+        int arrived = (int) ((nanos - originNanos) / 1_000) + 1;
+        for (int i = 0; i < frame.itemSeqs().length; i++) {
+          sequence.update(frame.itemSeqs()[i]);
+          long n = frame.itemUpdates()[i];
+          if (n >= 0 && n < arrivedMicros.length) {
+            arrivedMicros[(int) n] = arrived;
+          }
         }
-        updates++;
+        updates += frame.itemSeqs().length;
         frames.increment();
+        changes.add(frame.itemSeqs().length);
       }
       case SNAPSHOT -> {
         sequence.snapshot(frame.seq());
@@ -83,7 +107,7 @@ final class FanOutClient {
     return arrivedMicros[n] == 0 ? -1 : (arrivedMicros[n] - 1) * 1_000L;
   }
 
-  /** Update frames received. */
+  /** Changes received. */
   int updates() {
     return updates;
   }

@@ -230,8 +230,8 @@ class AsyncApiDocumentTest {
           .filter(u -> u.key().equals(key)).findFirst().orElseThrow().frame()));
       assertValid(name + " snapshot", snapshot, resolve(channelDoc.at("/messages/snapshot")).path("payload"));
       assertValid(name + " update", update, resolve(channelDoc.at("/messages/update")).path("payload"));
-      JsonNode updates = node(new JsonObject(UpdateBatch.message(name, channel.epoch(), channel.since(0).orElseThrow())
-          .text()));
+      JsonNode updates = node(new JsonObject(UpdateBatch.messages(name, channel.epoch(), channel.since(0).orElseThrow())
+          .get(0).text()));
       assertValid(name + " updates", updates, resolve(channelDoc.at("/messages/updates")).path("payload"));
       JsonNode dataSchema = inline(resolve(channelDoc.at("/messages/update")).at("/payload/properties/data"));
       if (!dataSchema.path("additionalProperties").asBoolean(false)) {

@@ -18,6 +18,9 @@ import java.util.function.Predicate;
  */
 final class ClientSubscription implements ChannelSubscriber {
 
+  /** The most {@code updates} messages a batched subscription is written in one period. */
+  static final int MESSAGES_PER_PERIOD = 2;
+
   private final LiveChannel channel;
   private final ServerWebSocket socket;
   private final Predicate<JsonObject> filter;
@@ -46,24 +49,42 @@ final class ClientSubscription implements ChannelSubscriber {
     writeLive(update.frame(), List.of(update));
   }
 
-  /** Takes a batching period's changes: one message if the client keeps up, else held back. */
+  /**
+   * Takes a batching period's changes: at most {@value #MESSAGES_PER_PERIOD} messages are written,
+   * while the socket has room; the rest is held back and goes out in the next periods. A period is
+   * long only when the server fell behind, so this bounds the work of catching up and keeps the
+   * server from pouring a stall's backlog into clients that are as far behind as it is.
+   */
   void deliver(UpdateBatch batch) {
-    if (mustHoldBack()) {
+    if (!pending.isEmpty()) {
       batch.passing(filter).forEach(this::holdBack);
+      flush();
       return;
     }
-    UpdateBatch.Message message = batch.messageFor(filter);
-    if (message != null) {
-      writeLive(message.text(), message.updates());
-    }
+    writeWithinBudget(batch.messagesFor(filter));
   }
 
-  /** Writes held-back changes while the socket has room; called when the socket drains. */
+  /**
+   * Writes held-back changes while the socket has room (batched: up to the period's budget); called
+   * when the socket drains and, batched, every period while something is held back.
+   */
   void flush() {
-    if (batched && !pending.isEmpty() && !socket.writeQueueFull()) {
-      List<LiveChannel.Update> held = new ArrayList<>(pending.values());
-      pending.clear();
-      writeLive(UpdateBatch.message(channel.name(), channel.epoch(), held).text(), held);
+    if (batched) {
+      if (!pending.isEmpty() && !socket.writeQueueFull()) {
+        List<LiveChannel.Update> held = new ArrayList<>(pending.values());
+        pending.clear();
+        int written = 0;
+        for (UpdateBatch.Message message : UpdateBatch.messages(channel.name(), channel.epoch(), held,
+            MESSAGES_PER_PERIOD)) {
+          if (socket.writeQueueFull()) {
+            break;
+          }
+          writeLive(message.text(), message.updates());
+          written += message.updates().size();
+        }
+        held.subList(written, held.size()).forEach(u -> pending.put(u.key(), u));
+      }
+      return;
     }
     while (!pending.isEmpty() && !socket.writeQueueFull()) {
       var first = pending.entrySet().iterator().next();
@@ -82,9 +103,19 @@ final class ClientSubscription implements ChannelSubscriber {
     }
     metrics.pushed().increment(missed.size());
     if (batched) {
-      socket.writeTextMessage(UpdateBatch.message(channel.name(), channel.epoch(), missed).text());
+      UpdateBatch.messages(channel.name(), channel.epoch(), missed).forEach(m -> socket.writeTextMessage(m.text()));
     } else {
       missed.forEach(update -> socket.writeTextMessage(update.frame()));
+    }
+  }
+
+  private void writeWithinBudget(List<UpdateBatch.Message> messages) {
+    for (int i = 0; i < messages.size(); i++) {
+      if (i == MESSAGES_PER_PERIOD || socket.writeQueueFull()) {
+        messages.subList(i, messages.size()).forEach(m -> m.updates().forEach(this::holdBack));
+        return;
+      }
+      writeLive(messages.get(i).text(), messages.get(i).updates());
     }
   }
 

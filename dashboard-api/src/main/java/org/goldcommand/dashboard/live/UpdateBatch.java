@@ -16,6 +16,12 @@ import java.util.function.Predicate;
  * the same changes share one encoded message, so a thousand wall screens watching the same system
  * cost one encoding per period, not a thousand, and the server and every client handle one frame a
  * period instead of one per change.
+ *
+ * <p>A period's changes go out in messages of at most about {@value #MESSAGE_CHARS} characters
+ * (one WebSocket frame at Vert.x's default frame size), more than one if need be. Writing message by
+ * message, a subscription stops as soon as its socket's queue is full and holds the rest back
+ * (conflated), so however long a stall made a period, a slow client is never handed more than one
+ * message beyond its queue's limit.
  */
 public final class UpdateBatch {
 
@@ -30,7 +36,10 @@ public final class UpdateBatch {
   private final String channel;
   private final String epoch;
   private final List<LiveChannel.Update> updates;
-  private final Map<BitSet, Message> encoded = new HashMap<>();
+  /** A message's size past which no further change is added to it. */
+  static final int MESSAGE_CHARS = 60_000;
+
+  private final Map<BitSet, List<Message>> encoded = new HashMap<>();
 
   /** @param updates the period's changes, in sequence order */
   UpdateBatch(String channel, String epoch, List<LiveChannel.Update> updates) {
@@ -39,8 +48,8 @@ public final class UpdateBatch {
     this.updates = List.copyOf(updates);
   }
 
-  /** The message for a client with this filter, or null when none of the changes passes it. */
-  Message messageFor(Predicate<JsonObject> filter) {
+  /** The messages for a client with this filter, in order; none when no change passes it. */
+  List<Message> messagesFor(Predicate<JsonObject> filter) {
     BitSet chosen = new BitSet(updates.size());
     for (int i = 0; i < updates.size(); i++) {
       if (filter.test(updates.get(i).data())) {
@@ -48,7 +57,7 @@ public final class UpdateBatch {
       }
     }
     if (chosen.isEmpty()) {
-      return null;
+      return List.of();
     }
     return encoded.computeIfAbsent(chosen, this::encode);
   }
@@ -58,10 +67,41 @@ public final class UpdateBatch {
     return updates.stream().filter(u -> filter.test(u.data())).toList();
   }
 
-  private Message encode(BitSet chosen) {
+  private List<Message> encode(BitSet chosen) {
     List<LiveChannel.Update> included = new ArrayList<>(chosen.cardinality());
     chosen.stream().forEach(i -> included.add(updates.get(i)));
-    return message(channel, epoch, included);
+    return messages(channel, epoch, included);
+  }
+
+  /**
+   * The {@code updates} messages holding these changes, in order, each of at most about
+   * {@value #MESSAGE_CHARS} characters (or a single change, if that alone is longer).
+   */
+  public static List<Message> messages(String channel, String epoch, List<LiveChannel.Update> included) {
+    return messages(channel, epoch, included, Integer.MAX_VALUE);
+  }
+
+  /** The first {@code limit} of the {@code updates} messages holding these changes. */
+  static List<Message> messages(String channel, String epoch, List<LiveChannel.Update> included, int limit) {
+    List<Message> messages = new ArrayList<>();
+    int from = 0;
+    int chars = 0;
+    for (int i = 0; i < included.size(); i++) {
+      int length = included.get(i).item().length() + 1;
+      if (i > from && chars + length > MESSAGE_CHARS) {
+        messages.add(message(channel, epoch, included.subList(from, i)));
+        if (messages.size() == limit) {
+          return messages;
+        }
+        from = i;
+        chars = 0;
+      }
+      chars += length;
+    }
+    if (from < included.size()) {
+      messages.add(message(channel, epoch, included.subList(from, included.size())));
+    }
+    return messages;
   }
 
   /**
@@ -69,7 +109,7 @@ public final class UpdateBatch {
    * sequence number of the last change (the one to resume from) and the changes as {@code items},
    * each {@code {"seq","key","data"}} as in an {@code update} message.
    */
-  public static Message message(String channel, String epoch, List<LiveChannel.Update> included) {
+  static Message message(String channel, String epoch, List<LiveChannel.Update> included) {
     int length = included.stream().mapToInt(u -> u.item().length() + 1).sum() + 128;
     StringBuilder text = new StringBuilder(length).append("{\"channel\":").append(Json.encode(channel))
         .append(",\"kind\":\"updates\",\"epoch\":").append(Json.encode(epoch))
@@ -80,6 +120,6 @@ public final class UpdateBatch {
       }
       text.append(included.get(i).item());
     }
-    return new Message(text.append("]}").toString(), included);
+    return new Message(text.append("]}").toString(), List.copyOf(included));
   }
 }

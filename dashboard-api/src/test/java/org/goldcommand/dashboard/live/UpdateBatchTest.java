@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class UpdateBatchTest {
 
-  private final LiveChannel channel = new LiveChannel("pressure.trust", 100);
+  private final LiveChannel channel = new LiveChannel("pressure.trust", 1_000);
 
   private List<LiveChannel.Update> publish(String... orgsAndSystems) {
     for (int i = 0; i < orgsAndSystems.length; i += 2) {
@@ -23,7 +23,7 @@ class UpdateBatchTest {
   void aMessageHoldsTheChangesItsFilterPassesInOrderAndResumesFromTheLast() {
     UpdateBatch batch = new UpdateBatch(channel.name(), channel.epoch(), publish("RXN", "QE1", "RBT", "QYG", "RXL", "QE1"));
 
-    JsonObject message = new JsonObject(batch.messageFor(v -> "QE1".equals(v.getString("systemCode"))).text());
+    JsonObject message = new JsonObject(batch.messagesFor(v -> "QE1".equals(v.getString("systemCode"))).get(0).text());
 
     assertThat(message.getString("kind")).isEqualTo("updates");
     assertThat(message.getString("epoch")).isEqualTo(channel.epoch());
@@ -39,16 +39,35 @@ class UpdateBatchTest {
     Predicate<JsonObject> everything = v -> true;
     Predicate<JsonObject> alsoEverything = v -> v.containsKey("orgCode");
 
-    assertThat(batch.messageFor(everything)).isSameAs(batch.messageFor(alsoEverything));
-    assertThat(batch.messageFor(v -> "QYG".equals(v.getString("systemCode"))))
-        .isNotSameAs(batch.messageFor(everything));
+    assertThat(batch.messagesFor(everything)).isSameAs(batch.messagesFor(alsoEverything));
+    assertThat(batch.messagesFor(v -> "QYG".equals(v.getString("systemCode"))))
+        .isNotSameAs(batch.messagesFor(everything));
+  }
+
+  @Test
+  void aLongPeriodIsSplitIntoMessagesOfAFrameEachKeepingEveryChangeInOrder() {
+    String filler = "x".repeat(1_000);
+    for (int i = 0; i < 200; i++) {
+      channel.publish("T" + (i % 50), new JsonObject().put("orgCode", "T" + (i % 50)).put("filler", filler));
+    }
+    List<LiveChannel.Update> all = channel.since(0).orElseThrow();
+
+    List<UpdateBatch.Message> messages = new UpdateBatch(channel.name(), channel.epoch(), all).messagesFor(v -> true);
+
+    assertThat(messages).hasSizeGreaterThan(1)
+        .allSatisfy(m -> assertThat(m.text().length()).isLessThanOrEqualTo(UpdateBatch.MESSAGE_CHARS + 200));
+    List<Long> seqs = messages.stream().flatMap(m -> new JsonObject(m.text()).getJsonArray("items").stream())
+        .map(i -> ((JsonObject) i).getLong("seq")).toList();
+    assertThat(seqs).containsExactlyElementsOf(all.stream().map(LiveChannel.Update::seq).toList());
+    assertThat(messages).allSatisfy(m -> assertThat(new JsonObject(m.text()).getLong("seq"))
+        .isEqualTo(m.updates().get(m.updates().size() - 1).seq()));
   }
 
   @Test
   void noMessageWhenNothingPasses() {
     UpdateBatch batch = new UpdateBatch(channel.name(), channel.epoch(), publish("RXN", "QE1"));
 
-    assertThat(batch.messageFor(v -> false)).isNull();
+    assertThat(batch.messagesFor(v -> false)).isEmpty();
     assertThat(batch.passing(v -> false)).isEmpty();
   }
 
