@@ -86,10 +86,12 @@ public final class LiveChannel {
 
   /**
    * Ends a batching period: the changes since the last one go to every subscriber that asked for
-   * batches, as one message each (shared between subscribers that see the same changes).
+   * batches, as one message each (shared between subscribers that see the same changes). In a
+   * period without changes, what was held back for a subscriber goes out instead.
    */
   public void endBatch() {
     if (sinceLastBatch.isEmpty()) {
+      batchSubscribers.forEach(ClientSubscription::flush);
       return;
     }
     UpdateBatch batch = new UpdateBatch(name, epoch, sinceLastBatch);
