@@ -177,7 +177,8 @@
     if (trend && trend.risingFast) { trendEl.append(' ', el('span', 'badge rising', 'RISING FAST')); }
   }
 
-  // The alert ticker: open alerts, most severe then newest first, severity in words and colour.
+  // The alert ticker: open alerts, those whose condition still holds before those already cleared
+  // (waiting to resolve), then most severe, then newest; severity in words and colour.
   const alerts = new Map();
   const SEVERITY_RANK = { CRITICAL: 0, WARNING: 1, INFO: 2 };
   const SHOWN_ALERTS = 8;
@@ -187,7 +188,8 @@
   }
 
   function drawAlerts() {
-    const open = [...alerts.values()].sort((a, b) => (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+    const open = [...alerts.values()].sort((a, b) => (Boolean(a.clearedAt) - Boolean(b.clearedAt))
+      || (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
       || (Date.parse(b.raisedAt) - Date.parse(a.raisedAt)));
     const list = document.getElementById('alert-list');
     list.replaceChildren(...open.slice(0, SHOWN_ALERTS).map(alertItem));
