@@ -57,7 +57,9 @@ class LiveWebSocketIT {
     PrometheusMeterRegistry registry = Observability.registry("dashboard-test");
     vertx = Vertx.vertx();
     dashboard = new DashboardService(vertx, DashboardConfig.from(new Settings(Map.of(
-        "GC_PROFILE", "demo", "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers()))), registry);
+        "GC_PROFILE", "demo", "GC_DASHBOARD_PORT", "0", "GC_KAFKA_BOOTSTRAP", broker.bootstrapServers(),
+        // A long batching period, so a batched subscriber can join while one is under way.
+        "GC_WS_BATCH_MILLIS", "1000"))), registry);
     dashboard.start().await();
   }
 
@@ -179,6 +181,31 @@ class LiveWebSocketIT {
       assertThat(resumed.next(m -> "resumed".equals(m.getString("kind")), WAIT).getInteger("replayed")).isEqualTo(5);
       resumed.send("{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"batch\":\"yes\"}");
       assertThat(resumed.next(m -> "error".equals(m.getString("op")), WAIT).getString("code")).isEqualTo("bad-batch");
+    }
+  }
+
+  @Test
+  void aBatchedSubscriberJoiningWhileAPeriodIsUnderWayGetsOnlyChangesAfterItsSnapshot() throws Exception {
+    String subscribe = "{\"op\":\"subscribe\",\"channel\":\"pressure.trust\",\"filter\":{\"org\":\"RMP\"}";
+    try (WsClient early = new WsClient(dashboard.port(), token());
+        WsClient unbatched = new WsClient(dashboard.port(), token())) {
+      early.send(subscribe + ",\"batch\":true}");
+      early.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
+      unbatched.send(subscribe + "}");
+      unbatched.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
+      publish("RMP", "QE1", 70.0);
+      unbatched.next(m -> "update".equals(m.getString("kind")) && occupancy(m.getJsonObject("data")) == 70.0, WAIT);
+      try (WsClient late = new WsClient(dashboard.port(), token())) {
+        late.send(subscribe + ",\"batch\":true}");
+        JsonObject snapshot = late.next(m -> "snapshot".equals(m.getString("kind")), WAIT);
+        assertThat(occupancy(snapshot.getJsonArray("items").getJsonObject(0).getJsonObject("data"))).isEqualTo(70.0);
+        publish("RMP", "QE1", 71.0);
+        JsonObject updates = late.next(m -> "updates".equals(m.getString("kind")), WAIT);
+        assertThat(updates.getJsonArray("items").stream().map(i -> (JsonObject) i))
+            .as("only what came after the snapshot, never the period's earlier change again")
+            .allSatisfy(item -> assertThat(item.getLong("seq")).isGreaterThan(snapshot.getLong("seq")))
+            .extracting(item -> occupancy(item.getJsonObject("data"))).containsExactly(71.0);
+      }
     }
   }
 

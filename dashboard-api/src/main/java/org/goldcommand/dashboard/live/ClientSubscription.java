@@ -27,6 +27,12 @@ final class ClientSubscription implements ChannelSubscriber {
   private final boolean batched;
   private final LiveMetrics metrics;
   private final Map<String, LiveChannel.Update> pending = new LinkedHashMap<>();
+  /**
+   * The changes a batched subscription takes from a period: those its filter and scope pass and
+   * that came after its snapshot or replay (a period under way when it subscribed holds earlier
+   * changes it already has).
+   */
+  private final Predicate<LiveChannel.Update> wanted;
 
   ClientSubscription(LiveChannel channel, ServerWebSocket socket, Predicate<JsonObject> filter, boolean batched,
       LiveMetrics metrics) {
@@ -35,6 +41,8 @@ final class ClientSubscription implements ChannelSubscriber {
     this.filter = filter;
     this.batched = batched;
     this.metrics = metrics;
+    long subscribedAt = channel.seq();
+    this.wanted = update -> update.seq() > subscribedAt && filter.test(update.data());
   }
 
   @Override
@@ -57,11 +65,11 @@ final class ClientSubscription implements ChannelSubscriber {
    */
   void deliver(UpdateBatch batch) {
     if (!pending.isEmpty()) {
-      batch.passing(filter).forEach(this::holdBack);
+      batch.passing(wanted).forEach(this::holdBack);
       flush();
       return;
     }
-    writeWithinBudget(batch.messagesFor(filter));
+    writeWithinBudget(batch.messagesFor(wanted));
   }
 
   /**
@@ -94,19 +102,24 @@ final class ClientSubscription implements ChannelSubscriber {
   }
 
   /**
-   * Writes changes replayed for a resuming client, as one {@code updates} message if it takes
-   * batches, else one {@code update} each (not timed: they reached the channel long ago).
+   * Writes changes replayed for a resuming client (not timed: they reached the channel long ago):
+   * one {@code update} each, or, batched, as {@code updates} messages within the period's budget,
+   * the rest of a long replay held back like a slow client's backlog and sent over the next periods.
    */
   void replay(List<LiveChannel.Update> missed) {
-    if (missed.isEmpty()) {
+    if (!batched) {
+      metrics.pushed().increment(missed.size());
+      missed.forEach(update -> socket.writeTextMessage(update.frame()));
       return;
     }
-    metrics.pushed().increment(missed.size());
-    if (batched) {
-      UpdateBatch.messages(channel.name(), channel.epoch(), missed).forEach(m -> socket.writeTextMessage(m.text()));
-    } else {
-      missed.forEach(update -> socket.writeTextMessage(update.frame()));
+    int written = 0;
+    for (UpdateBatch.Message message : UpdateBatch.messages(channel.name(), channel.epoch(), missed,
+        MESSAGES_PER_PERIOD)) {
+      socket.writeTextMessage(message.text());
+      written += message.updates().size();
     }
+    metrics.pushed().increment(written);
+    missed.subList(written, missed.size()).forEach(this::holdBack);
   }
 
   private void writeWithinBudget(List<UpdateBatch.Message> messages) {

@@ -1,7 +1,6 @@
 package org.goldcommand.dashboard.live;
 
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -48,11 +47,11 @@ public final class UpdateBatch {
     this.updates = List.copyOf(updates);
   }
 
-  /** The messages for a client with this filter, in order; none when no change passes it. */
-  List<Message> messagesFor(Predicate<JsonObject> filter) {
+  /** The messages for a client that wants these changes, in order; none when it wants none. */
+  List<Message> messagesFor(Predicate<LiveChannel.Update> wanted) {
     BitSet chosen = new BitSet(updates.size());
     for (int i = 0; i < updates.size(); i++) {
-      if (filter.test(updates.get(i).data())) {
+      if (wanted.test(updates.get(i))) {
         chosen.set(i);
       }
     }
@@ -62,9 +61,9 @@ public final class UpdateBatch {
     return encoded.computeIfAbsent(chosen, this::encode);
   }
 
-  /** The changes of this batch that pass the filter, in sequence order. */
-  List<LiveChannel.Update> passing(Predicate<JsonObject> filter) {
-    return updates.stream().filter(u -> filter.test(u.data())).toList();
+  /** The changes of this batch a client wants, in sequence order. */
+  List<LiveChannel.Update> passing(Predicate<LiveChannel.Update> wanted) {
+    return updates.stream().filter(wanted).toList();
   }
 
   private List<Message> encode(BitSet chosen) {

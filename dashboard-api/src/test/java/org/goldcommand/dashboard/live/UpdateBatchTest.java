@@ -23,7 +23,7 @@ class UpdateBatchTest {
   void aMessageHoldsTheChangesItsFilterPassesInOrderAndResumesFromTheLast() {
     UpdateBatch batch = new UpdateBatch(channel.name(), channel.epoch(), publish("RXN", "QE1", "RBT", "QYG", "RXL", "QE1"));
 
-    JsonObject message = new JsonObject(batch.messagesFor(v -> "QE1".equals(v.getString("systemCode"))).get(0).text());
+    JsonObject message = new JsonObject(batch.messagesFor(u -> "QE1".equals(u.data().getString("systemCode"))).get(0).text());
 
     assertThat(message.getString("kind")).isEqualTo("updates");
     assertThat(message.getString("epoch")).isEqualTo(channel.epoch());
@@ -36,11 +36,11 @@ class UpdateBatchTest {
   @Test
   void clientsLetThroughTheSameChangesShareOneEncodedMessage() {
     UpdateBatch batch = new UpdateBatch(channel.name(), channel.epoch(), publish("RXN", "QE1", "RBT", "QYG"));
-    Predicate<JsonObject> everything = v -> true;
-    Predicate<JsonObject> alsoEverything = v -> v.containsKey("orgCode");
+    Predicate<LiveChannel.Update> everything = u -> true;
+    Predicate<LiveChannel.Update> alsoEverything = u -> u.data().containsKey("orgCode");
 
     assertThat(batch.messagesFor(everything)).isSameAs(batch.messagesFor(alsoEverything));
-    assertThat(batch.messagesFor(v -> "QYG".equals(v.getString("systemCode"))))
+    assertThat(batch.messagesFor(u -> "QYG".equals(u.data().getString("systemCode"))))
         .isNotSameAs(batch.messagesFor(everything));
   }
 
@@ -52,7 +52,7 @@ class UpdateBatchTest {
     }
     List<LiveChannel.Update> all = channel.since(0).orElseThrow();
 
-    List<UpdateBatch.Message> messages = new UpdateBatch(channel.name(), channel.epoch(), all).messagesFor(v -> true);
+    List<UpdateBatch.Message> messages = new UpdateBatch(channel.name(), channel.epoch(), all).messagesFor(u -> true);
 
     assertThat(messages).hasSizeGreaterThan(1)
         .allSatisfy(m -> assertThat(m.text().length()).isLessThanOrEqualTo(UpdateBatch.MESSAGE_CHARS + 200));
@@ -67,8 +67,8 @@ class UpdateBatchTest {
   void noMessageWhenNothingPasses() {
     UpdateBatch batch = new UpdateBatch(channel.name(), channel.epoch(), publish("RXN", "QE1"));
 
-    assertThat(batch.messagesFor(v -> false)).isEmpty();
-    assertThat(batch.passing(v -> false)).isEmpty();
+    assertThat(batch.messagesFor(u -> false)).isEmpty();
+    assertThat(batch.passing(u -> false)).isEmpty();
   }
 
   @Test
