@@ -18,9 +18,10 @@ import org.goldcommand.dashboard.auth.TokenVerifier;
 /**
  * One signed-in WebSocket client speaking the live protocol (DESIGN.md §5): subscribe with an
  * optional filter, resume point and {@code batch} (changes sent together once per batching period,
- * for screens that need not see each change the millisecond it happens), unsubscribe, ping. Every bad request gets an
- * {@code {"op":"error"}} message saying what was wrong; the connection stays open. A subscription
- * shows only what the person may see, and a channel their roles do not allow is refused.
+ * for screens that need not see each change the millisecond it happens), unsubscribe, ping. Every
+ * bad request gets an {@code {"op":"error"}} message saying what was wrong; the connection stays
+ * open. A subscription shows only what the person may see, and a channel their roles do not allow
+ * is refused.
  *
  * <p>A resumed subscription replays what the client missed (only what its filter and scope let
  * through) and then says {@code {"kind":"resumed"}} with the channel's latest sequence number.

@@ -47,7 +47,7 @@ final class ClientSubscription implements ChannelSubscriber {
 
   @Override
   public void deliver(LiveChannel.Update update) {
-    if (batched || !filter.test(update.data())) {
+    if (!filter.test(update.data())) {
       return;
     }
     if (mustHoldBack()) {
@@ -59,9 +59,9 @@ final class ClientSubscription implements ChannelSubscriber {
 
   /**
    * Takes a batching period's changes: at most {@value #MESSAGES_PER_PERIOD} messages are written,
-   * while the socket has room; the rest is held back and goes out in the next periods. A period is
-   * long only when the server fell behind, so this bounds the work of catching up and keeps the
-   * server from pouring a stall's backlog into clients that are as far behind as it is.
+   * while the socket has room; the rest is held back and goes out in the next periods. A period
+   * holds more only in a burst or after the server fell behind, so this bounds the work of catching
+   * up and keeps the server from pouring a stall's backlog into clients as far behind as it is.
    */
   void deliver(UpdateBatch batch) {
     if (!pending.isEmpty()) {

@@ -71,8 +71,8 @@ public final class LiveChannel {
     long now = System.nanoTime();
     String item = new JsonObject().put("seq", seq).put("key", key).put("data", data).encode();
     String frame = new StringBuilder(item.length() + 96).append("{\"channel\":").append(Json.encode(name))
-        .append(",\"kind\":\"update\",\"epoch\":").append(Json.encode(epoch)).append(',').append(item, 1, item.length())
-        .toString();
+        .append(",\"kind\":\"update\",\"epoch\":").append(Json.encode(epoch)).append(',')
+        .append(item, 1, item.length()).toString();
     Update update = new Update(seq, key, data, now, item, frame);
     recent.addLast(update);
     if (recent.size() > historySize) {

@@ -21,9 +21,11 @@ class UpdateBatchTest {
 
   @Test
   void aMessageHoldsTheChangesItsFilterPassesInOrderAndResumesFromTheLast() {
-    UpdateBatch batch = new UpdateBatch(channel.name(), channel.epoch(), publish("RXN", "QE1", "RBT", "QYG", "RXL", "QE1"));
+    UpdateBatch batch = new UpdateBatch(channel.name(), channel.epoch(),
+        publish("RXN", "QE1", "RBT", "QYG", "RXL", "QE1"));
 
-    JsonObject message = new JsonObject(batch.messagesFor(u -> "QE1".equals(u.data().getString("systemCode"))).get(0).text());
+    JsonObject message = new JsonObject(
+        batch.messagesFor(u -> "QE1".equals(u.data().getString("systemCode"))).get(0).text());
 
     assertThat(message.getString("kind")).isEqualTo("updates");
     assertThat(message.getString("epoch")).isEqualTo(channel.epoch());
