@@ -214,8 +214,8 @@ public final class FanOutBenchmark {
       for (int from = 0; from < clientCount; from += CONNECTING_AT_ONCE) {
         List<Future<WebSocket>> batch = new ArrayList<>();
         for (int i = from; i < Math.min(clientCount, from + CONNECTING_AT_ONCE); i++) {
-          FanOutClient client = new FanOutClient(origin, updates, subscribed, frames, changes, batched,
-              clientThreads);
+          FanOutClient client = new FanOutClient(origin, updates, firstMeasured, subscribed, frames, changes,
+              batched, clientThreads);
           clients.add(client);
           Promise<WebSocket> connected = Promise.promise();
           contexts.get(i % loops).runOnContext(v -> ws.connect(new WebSocketConnectOptions().setHost("localhost")
@@ -396,18 +396,23 @@ public final class FanOutBenchmark {
         }
       }
       long expected = (long) measured * clientCount;
-      long withGaps = clients.stream().filter(c -> c.sequence().gaps() > 0).count();
-      long missing = clients.stream().mapToLong(c -> c.sequence().missing()).sum();
-      long outOfOrder = clients.stream().mapToLong(c -> c.sequence().outOfOrder()).sum();
+      long withGaps = clients.stream().filter(c -> c.measuredSequence().gaps() > 0).count();
+      long missing = clients.stream().mapToLong(c -> c.measuredSequence().missing()).sum();
+      long outOfOrder = clients.stream().mapToLong(c -> c.measuredSequence().outOfOrder()).sum();
+      long warmUpWithGaps = clients.stream().filter(c -> c.sequence().gaps() > c.measuredSequence().gaps()).count();
+      long warmUpMissing = clients.stream().mapToLong(c -> c.sequence().missing() - c.measuredSequence().missing())
+          .sum();
       long closed = clients.stream().filter(c -> c.closedWith() >= 0).count();
       long errors = clients.stream().mapToLong(FanOutClient::errors).sum();
       System.out.printf("measured updates delivered: %,d of %,d expected (%d updates x %,d clients), %,d missing%s%n",
           delivered, expected, measured, clientCount, expected - delivered, delivered < expected ? ""
               : String.format("; the last arrived %.2f s after the last send",
                   (lastArrival - sentNanos.get(updates - 1)) / 1e9));
-      System.out.printf("clients with sequence gaps (whole run): %,d of %,d; %,d sequence numbers skipped; %,d out of "
-          + "order; %,d closed by the server %s; %,d error messages%n", withGaps, clientCount, missing, outOfOrder,
-          closed, closeCodes(), errors);
+      System.out.printf("clients with sequence gaps in the measured window: %,d of %,d; %,d sequence numbers skipped; "
+          + "%,d out of order; %,d closed by the server %s; %,d error messages%n", withGaps, clientCount, missing,
+          outOfOrder, closed, closeCodes(), errors);
+      System.out.printf("    (before it, in the warm-up: %,d clients with gaps, %,d sequence numbers skipped)%n",
+          warmUpWithGaps, warmUpMissing);
       System.out.println("latency, ms                                          count        p50     p90     p99      max");
       line("(a) producer send -> client frame (end to end)", endToEnd);
       line("(b) producer send -> Kafka probe consumer", kafka);

@@ -19,6 +19,8 @@ final class FanOutClient {
   private final long originNanos;
   private final int[] arrivedMicros;
   private final FanOutSequence sequence = new FanOutSequence();
+  private final FanOutSequence measuredSequence = new FanOutSequence();
+  private final int firstMeasured;
   private final CountDownLatch subscribed;
   private final LongAdder frames;
   private final LongAdder changes;
@@ -33,15 +35,17 @@ final class FanOutClient {
   /**
    * @param originNanos {@link System#nanoTime} the arrival times count from
    * @param updatesSent how many updates the benchmark will send, numbered from 0
+   * @param firstMeasured the number of the first update of the measured window
    * @param subscribed counted down when this client's snapshot arrives
    * @param frames every client's frames carrying changes, counted as they arrive
    * @param changes every client's changes, counted as they arrive
    * @param batched whether to subscribe batched (one frame per batching period)
    * @param eventLoops where the client threads that run this client are collected
    */
-  FanOutClient(long originNanos, int updatesSent, CountDownLatch subscribed, LongAdder frames, LongAdder changes,
-      boolean batched, Set<Thread> eventLoops) {
+  FanOutClient(long originNanos, int updatesSent, int firstMeasured, CountDownLatch subscribed, LongAdder frames,
+      LongAdder changes, boolean batched, Set<Thread> eventLoops) {
     this.originNanos = originNanos;
+    this.firstMeasured = firstMeasured;
     this.arrivedMicros = new int[updatesSent];
     this.subscribed = subscribed;
     this.frames = frames;
@@ -83,6 +87,9 @@ final class FanOutClient {
         for (int i = 0; i < frame.itemSeqs().length; i++) {
           sequence.update(frame.itemSeqs()[i]);
           long n = frame.itemUpdates()[i];
+          if (n >= firstMeasured) {
+            measuredSequence.update(frame.itemSeqs()[i]);
+          }
           if (n >= 0 && n < arrivedMicros.length) {
             arrivedMicros[(int) n] = arrived;
           }
@@ -127,7 +134,13 @@ final class FanOutClient {
     return closedNanos;
   }
 
+  /** Sequence numbers over the whole run, warm-up included. */
   FanOutSequence sequence() {
     return sequence;
+  }
+
+  /** Sequence numbers from the first measured update this client received on. */
+  FanOutSequence measuredSequence() {
+    return measuredSequence;
   }
 }

@@ -74,6 +74,9 @@ final class ClientSession {
   }
 
   private void heartbeat(Duration period) {
+    if (socket.isClosed()) {
+      return;
+    }
     if (System.nanoTime() - lastHeardNanos > 3 * period.toNanos()) {
       dropAndClose(GONE_QUIET, "no answer to pings");
       return;

@@ -47,7 +47,7 @@ final class ClientSubscription implements ChannelSubscriber {
 
   @Override
   public void deliver(LiveChannel.Update update) {
-    if (!filter.test(update.data())) {
+    if (closing() || !filter.test(update.data())) {
       return;
     }
     if (mustHoldBack()) {
@@ -64,6 +64,9 @@ final class ClientSubscription implements ChannelSubscriber {
    * up and keeps the server from pouring a stall's backlog into clients as far behind as it is.
    */
   void deliver(UpdateBatch batch) {
+    if (closing()) {
+      return;
+    }
     if (!pending.isEmpty()) {
       batch.passing(wanted).forEach(this::holdBack);
       flush();
@@ -77,6 +80,9 @@ final class ClientSubscription implements ChannelSubscriber {
    * when the socket drains and, batched, every period while something is held back.
    */
   void flush() {
+    if (closing()) {
+      return;
+    }
     if (batched) {
       if (!pending.isEmpty() && !socket.writeQueueFull()) {
         List<LiveChannel.Update> held = new ArrayList<>(pending.values());
@@ -130,6 +136,15 @@ final class ClientSubscription implements ChannelSubscriber {
       }
       writeLive(messages.get(i).text(), messages.get(i).updates());
     }
+  }
+
+  /**
+   * Whether the connection is closing: a close frame went one way or the other, but the close
+   * handler that ends the session has not run yet. Vert.x refuses writes and queue checks then, and
+   * nothing more is owed to the client; what it held back is counted dropped when the session ends.
+   */
+  private boolean closing() {
+    return socket.isClosed();
   }
 
   private boolean mustHoldBack() {

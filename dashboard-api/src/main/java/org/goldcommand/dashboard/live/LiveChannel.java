@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One live channel (for example {@code pressure.trust}): the latest value per key, a sequence
@@ -23,6 +25,8 @@ import java.util.function.Predicate;
  * locking is needed and message order is the order changes were applied.
  */
 public final class LiveChannel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LiveChannel.class);
 
   private final String name;
   private final int historySize;
@@ -78,7 +82,7 @@ public final class LiveChannel {
     if (recent.size() > historySize) {
       recent.removeFirst();
     }
-    subscribers.forEach(s -> s.deliver(update));
+    subscribers.forEach(s -> isolated(s, () -> s.deliver(update)));
     if (!batchSubscribers.isEmpty()) {
       sinceLastBatch.add(update);
     }
@@ -91,12 +95,21 @@ public final class LiveChannel {
    */
   public void endBatch() {
     if (sinceLastBatch.isEmpty()) {
-      batchSubscribers.forEach(ClientSubscription::flush);
+      batchSubscribers.forEach(s -> isolated(s, s::flush));
       return;
     }
     UpdateBatch batch = new UpdateBatch(name, epoch, sinceLastBatch);
     sinceLastBatch.clear();
-    batchSubscribers.forEach(s -> s.deliver(batch));
+    batchSubscribers.forEach(s -> isolated(s, () -> s.deliver(batch)));
+  }
+
+  /** Runs one subscriber's delivery so that its failure is logged and never keeps a change from the others. */
+  private void isolated(ChannelSubscriber subscriber, Runnable delivery) {
+    try {
+      delivery.run();
+    } catch (RuntimeException e) {
+      LOG.warn("Delivery on {} to {} failed; the other subscribers were served", name, subscriber, e);
+    }
   }
 
   /** The snapshot message for a filter: every matching key's latest value. */
