@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.goldcommand.history.HistoryDatabase;
 import org.goldcommand.history.HistoryRepository;
 import org.goldcommand.platform.Settings;
@@ -37,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StandaloneEndToEndIT {
+
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   Standalone standalone;
   StandaloneConfig config;
@@ -62,9 +67,28 @@ class StandaloneEndToEndIT {
     standalone.close();
   }
 
+  /**
+   * A port for a process a test starts, never the same twice in this JVM, chosen below Linux's
+   * ephemeral range (32768 and up): a port from {@code new ServerSocket(0)} comes from that range,
+   * and between choosing it and the started process binding it, an outgoing connection (the
+   * process's own Kafka clients, say) could take it, which failed a run with "Address already in
+   * use".
+   */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+      if (HANDED_OUT.add(port) && bindable(port)) {
+        return port;
+      }
+    }
+    throw new IOException("No free port between 20000 and 32000");
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return socket.getLocalPort() == port;
+    } catch (IOException inUse) {
+      return false;
     }
   }
 
