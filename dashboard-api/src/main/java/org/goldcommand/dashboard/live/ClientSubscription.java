@@ -87,16 +87,10 @@ final class ClientSubscription implements ChannelSubscriber {
       if (!pending.isEmpty() && !socket.writeQueueFull()) {
         List<LiveChannel.Update> held = new ArrayList<>(pending.values());
         pending.clear();
-        int written = 0;
-        for (UpdateBatch.Message message : UpdateBatch.messages(channel.name(), channel.epoch(), held,
-            MESSAGES_PER_PERIOD)) {
-          if (socket.writeQueueFull()) {
-            break;
-          }
-          writeLive(message.text(), message.updates());
-          written += message.updates().size();
-        }
-        held.subList(written, held.size()).forEach(u -> pending.put(u.key(), u));
+        List<UpdateBatch.Message> first = UpdateBatch.messages(channel.name(), channel.epoch(), held,
+            MESSAGES_PER_PERIOD);
+        writeWithinBudget(first);
+        held.subList(first.stream().mapToInt(m -> m.updates().size()).sum(), held.size()).forEach(this::holdBack);
       }
       return;
     }

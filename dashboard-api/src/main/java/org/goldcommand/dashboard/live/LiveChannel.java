@@ -36,11 +36,15 @@ public final class LiveChannel {
   private final Set<ClientSubscription> batchSubscribers = new CopyOnWriteArraySet<>();
   private final List<Update> sinceLastBatch = new ArrayList<>();
   private final String epoch = UUID.randomUUID().toString();
+  /** How every {@code update} message starts, before the change's own fields. */
+  private final String updatePrefix;
   private long seq;
 
   public LiveChannel(String name, int historySize) {
     this.name = name;
     this.historySize = historySize;
+    this.updatePrefix = "{\"channel\":" + Json.encode(name) + ",\"kind\":\"update\",\"epoch\":" + Json.encode(epoch)
+        + ",";
   }
 
   /**
@@ -74,8 +78,7 @@ public final class LiveChannel {
     latest.put(key, data);
     long now = System.nanoTime();
     String item = new JsonObject().put("seq", seq).put("key", key).put("data", data).encode();
-    String frame = new StringBuilder(item.length() + 96).append("{\"channel\":").append(Json.encode(name))
-        .append(",\"kind\":\"update\",\"epoch\":").append(Json.encode(epoch)).append(',')
+    String frame = new StringBuilder(updatePrefix.length() + item.length()).append(updatePrefix)
         .append(item, 1, item.length()).toString();
     Update update = new Update(seq, key, data, now, item, frame);
     recent.addLast(update);

@@ -32,12 +32,12 @@ public final class UpdateBatch {
    */
   public record Message(String text, List<LiveChannel.Update> updates) {}
 
-  private final String channel;
-  private final String epoch;
-  private final List<LiveChannel.Update> updates;
   /** A message's size past which no further change is added to it. */
   static final int MESSAGE_CHARS = 60_000;
 
+  private final String channel;
+  private final String epoch;
+  private final List<LiveChannel.Update> updates;
   private final Map<BitSet, List<Message>> encoded = new HashMap<>();
 
   /** @param updates the period's changes, in sequence order */
